@@ -1,0 +1,3 @@
+export function IntakePage(): React.JSX.Element {
+  return <div />
+}

@@ -1,0 +1,3 @@
+export function QueuePage(): React.JSX.Element {
+  return <div />
+}

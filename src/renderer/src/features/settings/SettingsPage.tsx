@@ -1,0 +1,3 @@
+export function SettingsPage(): React.JSX.Element {
+  return <div />
+}

@@ -1,0 +1,3 @@
+export function SetupPage(): React.JSX.Element {
+  return <div />
+}

@@ -1,0 +1,3 @@
+export function TicketPage({ ticketId }: { ticketId: string }): React.JSX.Element {
+  return <div>{ticketId}</div>
+}
