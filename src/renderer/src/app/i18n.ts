@@ -6,6 +6,7 @@ import { intakeMessages } from '../features/intake/locales'
 import { ticketMessages } from '../features/ticket/locales'
 import { settingsMessages } from '../features/settings/locales'
 import { setupMessages } from '../features/setup/locales'
+import { componentMessages } from '../components/locales'
 import { detectLanguage, languages, type Bundle, type Language } from './i18n-core'
 
 export const namespaces: Record<string, Bundle> = {
@@ -14,7 +15,8 @@ export const namespaces: Record<string, Bundle> = {
   intake: intakeMessages,
   ticket: ticketMessages,
   settings: settingsMessages,
-  setup: setupMessages
+  setup: setupMessages,
+  components: componentMessages
 }
 
 export function resolveLanguage(pref: Language | 'system'): Language {
