@@ -163,7 +163,8 @@ export const channelNames = Object.keys(ipcContract) as ChannelName[]
 export const eventNames = Object.keys(ipcEvents) as EventName[]
 
 type DomainOf<C extends string> = C extends `${infer D}.${string}` ? D : never
-type Method<C extends ChannelName> = [keyof Req<C>] extends [never]
+/** A channel whose request is `{}` (an index signature of never) takes no argument. */
+type Method<C extends ChannelName> = string extends keyof Req<C>
   ? () => Promise<Res<C>>
   : (request: Req<C>) => Promise<Res<C>>
 
