@@ -55,6 +55,10 @@ export const componentMessages: Bundle = {
     },
     priority: {
       overridden: 'Set by hand'
+    },
+    select: {
+      serviceGroup: { service: 'Business services', ci: 'Configuration items' },
+      otherTeam: 'No team'
     }
   },
   'zh-CN': {
@@ -110,6 +114,10 @@ export const componentMessages: Bundle = {
     },
     priority: {
       overridden: '手动设定'
+    },
+    select: {
+      serviceGroup: { service: '业务服务', ci: '配置项' },
+      otherTeam: '无团队'
     }
   }
 }
