@@ -25,7 +25,7 @@ function subscribe<E extends EventName>(event: E): (listener: (payload: EventPay
   }
 }
 
-export const deskApi = {
+const deskApi = {
   app: { info: invoke('app.info') },
   shell: { openExternal: invoke('shell.openExternal') },
   window: { setBadge: invoke('window.setBadge') },
