@@ -7,7 +7,10 @@
  * two or more characters of the text then matches. A one-character query matches as a prefix.
  */
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
-const runs = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}]+/gu
+// The second alternative must stop at CJK characters (which are \p{L} too), or "VPN连不上" becomes
+// one run and the Latin word "vpn" is lost in bigrams.
+const runs =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+/gu
 
 export const maxTermsPerTicket = 96
 

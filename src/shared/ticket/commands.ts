@@ -243,6 +243,9 @@ export const ticketTransition = defineCommand({
       const code = problems.from || problems.to ? 'invalid_transition' : 'validation'
       throw new CommandError(code, `${ticket.number}: ${Object.values(problems).join('; ')}`, problems)
     }
+    // "assigned" means someone has it; ticket.assign is how a ticket gets an assignee.
+    if (a.to === 'assigned' && !ticket.assigneeId)
+      throw new CommandError('invalid_transition', `${ticket.number} has no assignee`, { to: 'assign an agent first' })
     let next = withStatus(ticket, a.to, ctx.occurredAt)
     if (a.to === 'pending') next.pendingReason = a.pendingReason ?? null
     if (a.to === 'resolved') {
