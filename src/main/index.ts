@@ -15,7 +15,7 @@ import { OutboxBackupService } from './services/outbox-backup-service'
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, APP_SCHEME_PRIVILEGES, ProtocolService } from './services/protocol'
 import { SettingsService } from './services/settings-service'
 import { TrayService } from './services/tray-service'
-import { isHttpUrl, restrictPermissions, WindowService } from './services/window-service'
+import { openInBrowser, restrictPermissions, WindowService } from './services/window-service'
 
 const APP_USER_MODEL_ID = 'com.deskconsole.app'
 
@@ -43,13 +43,15 @@ async function start(): Promise<void> {
   const appRoot = app.getAppPath()
   const resources = join(appRoot, 'resources')
   const isAppUrl = createSenderCheck({ appScheme: APP_SCHEME, appHost: APP_HOST, devServerUrl })
-  const openExternal = (url: string): Promise<void> => (isHttpUrl(url) ? shell.openExternal(url) : Promise.resolve())
+  const openLink = async (url: string): Promise<void> => {
+    await openInBrowser(shell, url)
+  }
 
   // Every webContents ever created (not only ours) gets the navigation lock.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault())
     contents.setWindowOpenHandler(({ url }) => {
-      void openExternal(url)
+      void openLink(url)
       return { action: 'deny' }
     })
   })
@@ -66,7 +68,13 @@ async function start(): Promise<void> {
   restrictPermissions(session.defaultSession, isAppUrl)
 
   const windows = new WindowService({
-    createWindow: (options) => new BrowserWindow(options),
+    // The security flags are repeated literally at the one place a window is constructed, after
+    // the spread so nothing in `options` can turn them off (and so the audit can see them).
+    createWindow: (options) =>
+      new BrowserWindow({
+        ...options,
+        webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true }
+      }),
     store,
     displays: {
       workAreas: () => screen.getAllDisplays().map((d) => d.workArea),
@@ -77,7 +85,7 @@ async function start(): Promise<void> {
     entryUrl: devServerUrl ?? APP_ENTRY_URL,
     isDev,
     isAppUrl,
-    openExternal: (url) => void openExternal(url),
+    openInBrowser: (url) => void openLink(url),
     backgroundColor: () => (nativeTheme.shouldUseDarkColors ? '#1a1b1e' : '#ffffff')
   })
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
@@ -140,7 +148,7 @@ async function start(): Promise<void> {
       chrome: process.versions.chrome,
       isDev
     }),
-    openExternal,
+    openInBrowser: openLink,
     setBadge: (count) => {
       tray.setBadge(count)
       app.setBadgeCount(count)

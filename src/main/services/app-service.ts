@@ -7,7 +7,7 @@ import { isHttpUrl } from './window-service'
 
 export interface AppServiceDeps {
   info: () => Res<'app.info'>
-  openExternal: (url: string) => Promise<void>
+  openInBrowser: (url: string) => Promise<void>
   /** Tray tooltip + dock/taskbar badge. */
   setBadge: (count: number) => void
 }
@@ -21,7 +21,7 @@ export class AppService {
       // The contract already refused anything but http(s); checked again because this is the
       // one call that hands a string to the OS.
       if (!isHttpUrl(url)) throw new Error('shell.openExternal: only http:// and https:// links open')
-      await this.deps.openExternal(url)
+      await this.deps.openInBrowser(url)
     })
     ipc.handle('window.setBadge', ({ count }) => this.deps.setBadge(count))
   }

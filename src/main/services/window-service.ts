@@ -94,6 +94,17 @@ export function isHttpUrl(url: string): boolean {
   }
 }
 
+/**
+ * The app's only call to shell.openExternal: http(s) links go to the default browser; anything
+ * else (file:, smb:, ms-settings:, javascript:, custom protocol handlers that run programs) is
+ * dropped. Every other module receives this as its `openInBrowser` port.
+ */
+export async function openInBrowser(shell: { openExternal(url: string): Promise<void> }, url: string): Promise<boolean> {
+  if (!isHttpUrl(url)) return false
+  await shell.openExternal(url)
+  return true
+}
+
 export interface WindowOptionsInput {
   preloadPath: string
   bounds: Rect
@@ -140,7 +151,7 @@ export interface LockableContents {
 
 export interface LockDeps {
   isAppUrl: (url: string) => boolean
-  openExternal: (url: string) => void
+  openInBrowser: (url: string) => void
 }
 
 /**
@@ -151,13 +162,13 @@ export function lockNavigation(contents: LockableContents, deps: LockDeps): void
   const guard = (event: { preventDefault(): void }, url: string): void => {
     if (deps.isAppUrl(url)) return
     event.preventDefault()
-    if (isHttpUrl(url)) deps.openExternal(url)
+    if (isHttpUrl(url)) deps.openInBrowser(url)
   }
   contents.on('will-navigate', guard)
   contents.on('will-redirect', guard)
   contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.setWindowOpenHandler(({ url }) => {
-    if (isHttpUrl(url)) deps.openExternal(url)
+    if (isHttpUrl(url)) deps.openInBrowser(url)
     return { action: 'deny' }
   })
 }
@@ -186,7 +197,7 @@ export interface WindowServiceDeps {
   entryUrl: string
   isDev: boolean
   isAppUrl: (url: string) => boolean
-  openExternal: (url: string) => void
+  openInBrowser: (url: string) => void
   backgroundColor?: () => string
   log?: (message: string, error?: unknown) => void
 }

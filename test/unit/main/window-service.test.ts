@@ -10,6 +10,7 @@ import {
   buildWindowOptions,
   clampBounds,
   lockNavigation,
+  openInBrowser,
   restrictPermissions,
   WINDOW_STATE_FILE,
   WindowService,
@@ -91,7 +92,7 @@ describe('navigation lock', () => {
   it('keeps the window on the app and sends web links to the browser', () => {
     const contents = new FakeContents()
     const openExternal = vi.fn()
-    lockNavigation(contents as unknown as LockableContents, { isAppUrl, openExternal })
+    lockNavigation(contents as unknown as LockableContents, { isAppUrl, openInBrowser: openExternal })
     expect(navigate(contents, 'will-navigate', 'app://desk/index.html#/queue')).toBe(false)
     expect(navigate(contents, 'will-navigate', 'https://phish.example/login')).toBe(true)
     expect(openExternal).toHaveBeenCalledWith('https://phish.example/login')
@@ -103,16 +104,25 @@ describe('navigation lock', () => {
   it('never opens a new window; http(s) links from window.open go to the browser', () => {
     const contents = new FakeContents()
     const openExternal = vi.fn()
-    lockNavigation(contents as unknown as LockableContents, { isAppUrl, openExternal })
+    lockNavigation(contents as unknown as LockableContents, { isAppUrl, openInBrowser: openExternal })
     expect(contents.openHandler!({ url: 'https://kb.example.com/a/1' })).toEqual({ action: 'deny' })
     expect(contents.openHandler!({ url: 'app://desk/index.html' })).toEqual({ action: 'deny' })
     expect(contents.openHandler!({ url: 'ms-settings:privacy' })).toEqual({ action: 'deny' })
     expect(openExternal.mock.calls).toEqual([['https://kb.example.com/a/1']])
   })
 
+  it('hands only http(s) links to the OS browser', async () => {
+    const shell = { openExternal: vi.fn(async () => undefined) }
+    await expect(openInBrowser(shell, 'https://kb.example.com/a/1')).resolves.toBe(true)
+    for (const url of ['file:///C:/Windows/System32/calc.exe', 'smb://server/share', 'ms-settings:', 'javascript:alert(1)', 'https://']) {
+      await expect(openInBrowser(shell, url), url).resolves.toBe(false)
+    }
+    expect(shell.openExternal.mock.calls).toEqual([['https://kb.example.com/a/1']])
+  })
+
   it('refuses to attach a <webview>', () => {
     const contents = new FakeContents()
-    lockNavigation(contents as unknown as LockableContents, { isAppUrl, openExternal: vi.fn() })
+    lockNavigation(contents as unknown as LockableContents, { isAppUrl, openInBrowser: vi.fn() })
     expect(navigate(contents, 'will-attach-webview', '')).toBe(true)
   })
 })
@@ -197,7 +207,7 @@ function service(store: FileStore, displays: DisplaysPort = oneScreen): { svc: W
     entryUrl: 'app://desk/index.html',
     isDev: false,
     isAppUrl,
-    openExternal: vi.fn()
+    openInBrowser: vi.fn()
   })
   return { svc, windows }
 }
