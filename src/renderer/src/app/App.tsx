@@ -8,6 +8,7 @@ import { useProfile } from '../data/reference'
 import { SetupPage } from '../features/setup/SetupPage'
 import { setLanguage } from './i18n'
 import { usePrefs } from './prefs-store'
+import { PlatformBridge } from './PlatformBridge'
 import { Shell } from './Shell'
 import { theme } from './theme'
 
@@ -38,6 +39,7 @@ export function App(): React.JSX.Element {
       <Notifications position="bottom-right" />
       <PrefsBridge />
       <Router hook={useHashLocation}>
+        <PlatformBridge />
         <Gate />
       </Router>
     </MantineProvider>

@@ -1,0 +1,44 @@
+import { httpUrlSchema } from '@shared/ipc'
+import type { Platform } from './platform'
+
+/** The web console: the same renderer served by the desk server, or the e2e tests. */
+export function webPlatform(): Platform {
+  return {
+    kind: 'web',
+    async openExternal(url) {
+      // Same rule as the desktop: only http(s) links leave the app.
+      if (!httpUrlSchema.safeParse(url).success) throw new Error(`refused to open ${url}`)
+      window.open(url, '_blank', 'noopener,noreferrer')
+    },
+    async saveFile(suggestedName, content, mime = 'application/json') {
+      const url = URL.createObjectURL(new Blob([content], { type: mime }))
+      const a = document.createElement('a')
+      a.href = url
+      a.download = suggestedName
+      a.rel = 'noopener'
+      document.body.append(a)
+      a.click()
+      a.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 10_000)
+      return true
+    },
+    async setBadge(count) {
+      const nav = navigator as Navigator & { setAppBadge?: (n?: number) => Promise<void>; clearAppBadge?: () => Promise<void> }
+      try {
+        if (count > 0) await nav.setAppBadge?.(count)
+        else await nav.clearAppBadge?.()
+      } catch {
+        // Badging is a nicety; browsers without it simply show nothing.
+      }
+      document.title = count > 0 ? `(${count}) Desk Console` : 'Desk Console'
+    },
+    async backupOutbox() {
+      // The browser has no second store to copy to; the outbox lives in IndexedDB only.
+    },
+    async saveSettings() {
+      // Preferences already persist in localStorage (prefs-store).
+    },
+    onOpenTicket: () => () => undefined,
+    onNewIncident: () => () => undefined
+  }
+}
