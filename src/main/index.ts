@@ -2,7 +2,21 @@
  * Main process entry: wiring only. Every piece of logic lives in ./services (plain modules with
  * injected ports, unit-tested in Node); this file creates them with Electron's real objects.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, nativeTheme, powerMonitor, protocol, screen, session, shell, Tray } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+  Tray
+} from 'electron'
 import { join } from 'node:path'
 import { ipcContract, ipcEvents, type EventName, type EventPayload } from '../shared/ipc'
 import { AppService, platformName } from './services/app-service'
@@ -21,7 +35,8 @@ const APP_USER_MODEL_ID = 'com.deskconsole.app'
 
 // The Vite dev server (set by `electron-vite dev`). Never honoured in a packaged build: an
 // environment variable must not be able to point the production console at another page.
-const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : undefined
+const devServerUrl =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : undefined
 const isDev = devServerUrl !== undefined
 
 // Before anything reads userData (including the single-instance lock, which lives there):
@@ -73,7 +88,13 @@ async function start(): Promise<void> {
     createWindow: (options) =>
       new BrowserWindow({
         ...options,
-        webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true }
+        webPreferences: {
+          ...options.webPreferences,
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webSecurity: true
+        }
       }),
     store,
     displays: {
@@ -111,7 +132,11 @@ async function start(): Promise<void> {
       type: 'info',
       title: l.about,
       message: 'Desk Console',
-      detail: l.aboutDetail({ version: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome }),
+      detail: l.aboutDetail({
+        version: app.getVersion(),
+        electron: process.versions.electron,
+        chrome: process.versions.chrome
+      }),
       icon: nativeImage.createFromPath(join(resources, 'icon.png'))
     })
   }

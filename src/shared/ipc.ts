@@ -58,7 +58,10 @@ export const fileNameSchema = z
   .max(200, 'at most 200 characters')
   // eslint-disable-next-line no-control-regex
   .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'must be a file name without a folder or \\ / : * ? " < > |')
-  .refine((n) => !n.startsWith('.') && !n.endsWith('.') && !n.endsWith(' '), 'must not start or end with a dot or a space')
+  .refine(
+    (n) => !n.startsWith('.') && !n.endsWith('.') && !n.endsWith(' '),
+    'must not start or end with a dot or a space'
+  )
 
 export const httpUrlSchema = z
   .string()

@@ -123,9 +123,11 @@ export class JsonFileStore implements FileStore {
     const previous = this.chains.get(path) ?? Promise.resolve()
     const next = previous.catch(() => undefined).then(() => atomicWriteFile(path, text))
     this.chains.set(path, next)
-    void next.finally(() => {
-      if (this.chains.get(path) === next) this.chains.delete(path)
-    }).catch(() => undefined)
+    void next
+      .finally(() => {
+        if (this.chains.get(path) === next) this.chains.delete(path)
+      })
+      .catch(() => undefined)
     return next
   }
 

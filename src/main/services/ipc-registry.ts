@@ -27,7 +27,10 @@ export interface HandlerContext {
   senderUrl: string
 }
 
-export type Handler<C extends ChannelName> = (request: z.output<IpcContract[C]['request']>, ctx: HandlerContext) => Res<C> | Promise<Res<C>>
+export type Handler<C extends ChannelName> = (
+  request: z.output<IpcContract[C]['request']>,
+  ctx: HandlerContext
+) => Res<C> | Promise<Res<C>>
 export type Handlers = { [C in ChannelName]: Handler<C> }
 
 /** Raised to the renderer as the rejection of `window.desk.*` calls. */
@@ -56,7 +59,11 @@ export function describeIssues(error: z.ZodError, limit = 5): string {
  * only when main was started with one (dev). Everything else — file:, other hosts, about:blank,
  * a destroyed frame — is foreign.
  */
-export function createSenderCheck(options: { appScheme: string; appHost: string; devServerUrl?: string }): (url: string | undefined) => boolean {
+export function createSenderCheck(options: {
+  appScheme: string
+  appHost: string
+  devServerUrl?: string
+}): (url: string | undefined) => boolean {
   const devOrigin = options.devServerUrl ? safeUrl(options.devServerUrl)?.origin : undefined
   return (url) => {
     if (!url) return false
@@ -82,7 +89,12 @@ export interface RegisterOptions {
 }
 
 /** Registers one handler per contract channel; returns a function removing them all. */
-export function registerHandlers(ipcMain: IpcMainLike, contract: IpcContract, handlers: Handlers, options: RegisterOptions): () => void {
+export function registerHandlers(
+  ipcMain: IpcMainLike,
+  contract: IpcContract,
+  handlers: Handlers,
+  options: RegisterOptions
+): () => void {
   const log = options.log ?? ((message, error) => console.warn(`[ipc] ${message}`, error ?? ''))
   const channels = Object.keys(contract) as ChannelName[]
   const missing = channels.filter((c) => typeof handlers[c] !== 'function')
@@ -95,9 +107,13 @@ export function registerHandlers(ipcMain: IpcMainLike, contract: IpcContract, ha
       const senderUrl = event.senderFrame?.url
       if (!options.isTrustedSender(senderUrl)) {
         log(`refused ${channel} from ${senderUrl ?? 'a destroyed frame'}`)
-        throw new IpcRefusedError(channel, `refused: the caller (${senderUrl ?? 'unknown frame'}) is not the Desk Console app`)
+        throw new IpcRefusedError(
+          channel,
+          `refused: the caller (${senderUrl ?? 'unknown frame'}) is not the Desk Console app`
+        )
       }
-      if (args.length > 1) throw new IpcRefusedError(channel, `invalid request — expected one argument, got ${args.length}`)
+      if (args.length > 1)
+        throw new IpcRefusedError(channel, `invalid request — expected one argument, got ${args.length}`)
       const parsed = (requestSchema as z.ZodType).safeParse(args[0])
       if (!parsed.success) {
         throw new IpcRefusedError(channel, `invalid request — ${describeIssues(parsed.error)}`)
@@ -123,7 +139,12 @@ export interface EventTarget {
 }
 
 /** Sends a main → renderer event after validating its payload; false if not sent. */
-export function sendEvent<E extends EventName>(events: IpcEvents, target: EventTarget | undefined, event: E, payload: EventPayload<E>): boolean {
+export function sendEvent<E extends EventName>(
+  events: IpcEvents,
+  target: EventTarget | undefined,
+  event: E,
+  payload: EventPayload<E>
+): boolean {
   const parsed = (events[event] as z.ZodType).safeParse(payload)
   if (!parsed.success) throw new Error(`ipc event ${event}: invalid payload — ${describeIssues(parsed.error)}`)
   if (!target || target.isDestroyed()) return false
@@ -148,7 +169,7 @@ export class IpcRegistry {
   handle<C extends ChannelName>(channel: C, handler: Handler<C>): void {
     if (!(channel in this.contract)) throw new Error(`ipc: ${channel} is not in the contract`)
     if (this.handlers[channel]) throw new Error(`ipc: ${channel} already has a handler`)
-    this.handlers[channel] = handler as unknown as Handler<ChannelName>
+    this.handlers[channel] = handler
   }
 
   start(): () => void {

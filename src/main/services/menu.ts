@@ -50,7 +50,10 @@ export function buildMenuTemplate({ labels, actions, isDev, platform }: MenuInpu
       { id: 'new-incident', label: labels.newIncident, accelerator: 'CmdOrCtrl+N', click: () => actions.newIncident() },
       ...(isMac
         ? []
-        : ([{ type: 'separator' }, { id: 'quit', label: labels.quit, accelerator: 'Ctrl+Q', click: () => actions.quit() }] satisfies MenuItemConstructorOptions[]))
+        : ([
+            { type: 'separator' },
+            { id: 'quit', label: labels.quit, accelerator: 'Ctrl+Q', click: () => actions.quit() }
+          ] satisfies MenuItemConstructorOptions[]))
     ]
   })
 
@@ -89,7 +92,16 @@ export function buildMenuTemplate({ labels, actions, isDev, platform }: MenuInpu
   })
 
   if (isMac) {
-    template.push({ id: 'window', label: labels.window, submenu: [{ role: 'minimize', label: labels.minimize }, { role: 'zoom' }, { type: 'separator' }, { role: 'front' }] })
+    template.push({
+      id: 'window',
+      label: labels.window,
+      submenu: [
+        { role: 'minimize', label: labels.minimize },
+        { role: 'zoom' },
+        { type: 'separator' },
+        { role: 'front' }
+      ]
+    })
   }
 
   template.push({

@@ -53,7 +53,8 @@ export class OutboxBackupService {
   }
 
   async restore(): Promise<Res<'outbox.restore'>> {
-    const file = this.latest ?? (await this.store.readJson<BackupFile | null>(OUTBOX_BACKUP_FILE, backupFileSchema, null))
+    const file =
+      this.latest ?? (await this.store.readJson<BackupFile | null>(OUTBOX_BACKUP_FILE, backupFileSchema, null))
     return file ? { entries: file.entries, savedAt: file.savedAt } : { entries: [], savedAt: null }
   }
 

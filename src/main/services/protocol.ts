@@ -133,7 +133,10 @@ export function resolveInside(root: string, pathname: string): string | undefine
  * `/` and extension-less paths that are not files fall back to index.html, so a reload on a
  * client-side route (`app://desk/tickets/…`) still opens the console.
  */
-export function createAppProtocolHandler(root: string, reader: AssetReader = nodeAssetReader): (request: AppRequest) => Promise<Response> {
+export function createAppProtocolHandler(
+  root: string,
+  reader: AssetReader = nodeAssetReader
+): (request: AppRequest) => Promise<Response> {
   const rootResolved = resolve(root)
   let realRoot: Promise<string> | undefined
 

@@ -29,7 +29,12 @@ export function clampBadge(count: number): number {
   return Math.min(Math.floor(count), MAX_BADGE_COUNT)
 }
 
-export function buildTrayMenuTemplate(input: { labels: Labels; windowVisible: boolean; window: TrayWindowPort; quit: () => void }): MenuItemConstructorOptions[] {
+export function buildTrayMenuTemplate(input: {
+  labels: Labels
+  windowVisible: boolean
+  window: TrayWindowPort
+  quit: () => void
+}): MenuItemConstructorOptions[] {
   const { labels, windowVisible, window, quit } = input
   return [
     windowVisible
@@ -59,7 +64,16 @@ export class TrayService {
     const tray = this.tray
     if (!tray || tray.isDestroyed()) return
     const labels = this.deps.labels()
-    tray.setContextMenu(this.deps.buildMenu(buildTrayMenuTemplate({ labels, windowVisible: this.deps.window.isVisible(), window: this.deps.window, quit: this.deps.quit })))
+    tray.setContextMenu(
+      this.deps.buildMenu(
+        buildTrayMenuTemplate({
+          labels,
+          windowVisible: this.deps.window.isVisible(),
+          window: this.deps.window,
+          quit: this.deps.quit
+        })
+      )
+    )
     tray.setToolTip(labels.tooltip(this.count))
     if (this.deps.platform === 'darwin') tray.setTitle(this.count > 0 ? String(this.count) : '')
   }

@@ -4,7 +4,14 @@
  * Logic lives in plain functions (options, bounds clamping, URL checks) tested without Electron;
  * `WindowService` only wires them to a BrowserWindow created through an injected factory.
  */
-import type { BrowserWindow, BrowserWindowConstructorOptions, Event as ElectronEvent, HandlerDetails, Session, WebContents } from 'electron'
+import type {
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  Event as ElectronEvent,
+  HandlerDetails,
+  Session,
+  WebContents
+} from 'electron'
 import { z } from 'zod'
 import type { FileStore } from './file-store'
 
@@ -99,7 +106,10 @@ export function isHttpUrl(url: string): boolean {
  * else (file:, smb:, ms-settings:, javascript:, custom protocol handlers that run programs) is
  * dropped. Every other module receives this as its `openInBrowser` port.
  */
-export async function openInBrowser(shell: { openExternal(url: string): Promise<void> }, url: string): Promise<boolean> {
+export async function openInBrowser(
+  shell: { openExternal(url: string): Promise<void> },
+  url: string
+): Promise<boolean> {
   if (!isHttpUrl(url)) return false
   await shell.openExternal(url)
   return true
@@ -144,9 +154,14 @@ export function buildWindowOptions(input: WindowOptionsInput): BrowserWindowCons
 
 /** The WebContents events the lock listens to (a structural subset, so tests can fake it). */
 export interface LockableContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): unknown
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: { preventDefault(): void }, url: string) => void
+  ): unknown
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown
-  setWindowOpenHandler(handler: (details: Pick<HandlerDetails, 'url'>) => { action: 'deny' } | { action: 'allow' }): void
+  setWindowOpenHandler(
+    handler: (details: Pick<HandlerDetails, 'url'>) => { action: 'deny' } | { action: 'allow' }
+  ): void
 }
 
 export interface LockDeps {
@@ -176,14 +191,19 @@ export function lockNavigation(contents: LockableContents, deps: LockDeps): void
 /** Permissions the app's page may have; everything else (camera, geolocation, …) is denied. */
 export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications'])
 
-export type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>
+export type PermissionSession = Pick<
+  Session,
+  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
+>
 
 export function restrictPermissions(session: PermissionSession, isAppUrl: (url: string) => boolean): void {
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const url = details?.requestingUrl || contents?.getURL() || ''
     callback(ALLOWED_PERMISSIONS.has(permission) && isAppUrl(url))
   })
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingOrigin))
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) => ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingOrigin)
+  )
   session.setDevicePermissionHandler(() => false)
 }
 
@@ -223,7 +243,7 @@ export class WindowService {
       })
     )
     this.win = win
-    lockNavigation(win.webContents as unknown as LockableContents, this.deps)
+    lockNavigation(win.webContents, this.deps)
 
     win.once('ready-to-show', () => {
       if (saved?.maximized) win.maximize()
@@ -251,7 +271,9 @@ export class WindowService {
       this.win = undefined
     })
 
-    await win.loadURL(this.deps.entryUrl).catch((error: unknown) => this.log(`cannot load ${this.deps.entryUrl}`, error))
+    await win
+      .loadURL(this.deps.entryUrl)
+      .catch((error: unknown) => this.log(`cannot load ${this.deps.entryUrl}`, error))
     return win
   }
 

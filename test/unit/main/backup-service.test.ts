@@ -18,20 +18,35 @@ afterEach(async () => {
 describe('BackupService', () => {
   it('writes the backup where the agent chose and says where', async () => {
     const target = join(dir, 'chosen', 'desk-2026-11-24.json')
-    const showSaveDialog = vi.fn(async () => ({ canceled: false, filePath: target }))
-    const service = new BackupService({ dialog: { showSaveDialog }, defaultDir: () => '/home/agent/Documents', title: () => '保存备份' })
-    await expect(service.save({ suggestedName: 'desk-2026-11-24.json', content: '{"tickets":[]}' })).resolves.toEqual({ saved: true, path: target })
+    const showSaveDialog = vi.fn(() => Promise.resolve({ canceled: false, filePath: target }))
+    const service = new BackupService({
+      dialog: { showSaveDialog },
+      defaultDir: () => '/home/agent/Documents',
+      title: () => '保存备份'
+    })
+    await expect(service.save({ suggestedName: 'desk-2026-11-24.json', content: '{"tickets":[]}' })).resolves.toEqual({
+      saved: true,
+      path: target
+    })
     expect(await readFile(target, 'utf8')).toBe('{"tickets":[]}')
     expect(showSaveDialog).toHaveBeenCalledWith({
       title: '保存备份',
       defaultPath: join('/home/agent/Documents', 'desk-2026-11-24.json'),
-      filters: [{ name: 'JSON', extensions: ['json'] }, { name: '*', extensions: ['*'] }]
+      filters: [
+        { name: 'JSON', extensions: ['json'] },
+        { name: '*', extensions: ['*'] }
+      ]
     })
   })
 
   it('writes nothing when the agent cancels the dialog', async () => {
     const writeFile = vi.fn()
-    const service = new BackupService({ dialog: { showSaveDialog: async () => ({ canceled: true }) }, defaultDir: () => dir, title: () => 'Save backup', writeFile })
+    const service = new BackupService({
+      dialog: { showSaveDialog: () => Promise.resolve({ canceled: true }) },
+      defaultDir: () => dir,
+      title: () => 'Save backup',
+      writeFile
+    })
     await expect(service.save({ suggestedName: 'x.csv', content: 'a' })).resolves.toEqual({ saved: false })
     expect(writeFile).not.toHaveBeenCalled()
   })

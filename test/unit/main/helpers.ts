@@ -14,9 +14,9 @@ export class FakeIpcMain implements IpcMainLike {
   }
 
   /** Like ipcRenderer.invoke from a frame at `from`. */
-  async invoke(channel: string, payload: unknown, from = 'app://desk/index.html'): Promise<unknown> {
+  invoke(channel: string, payload: unknown, from = 'app://desk/index.html'): Promise<unknown> {
     const listener = this.listeners.get(channel)
-    if (!listener) throw new Error(`No handler registered for '${channel}'`)
-    return listener({ senderFrame: { url: from } }, payload)
+    if (!listener) return Promise.reject(new Error(`No handler registered for '${channel}'`))
+    return Promise.resolve(listener({ senderFrame: { url: from } }, payload))
   }
 }

@@ -38,7 +38,11 @@ vi.mock('electron', async () => {
     setBadgeCount: vi.fn()
   })
   class BrowserWindow extends EventEmitter {
-    webContents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn(), isDestroyed: () => false, send: vi.fn() })
+    webContents = Object.assign(new EventEmitter(), {
+      setWindowOpenHandler: vi.fn(),
+      isDestroyed: () => false,
+      send: vi.fn()
+    })
     record: { options: Record<string, unknown>; loaded?: string }
     constructor(options: Record<string, unknown>) {
       super()
@@ -53,8 +57,9 @@ vi.mock('electron', async () => {
     hide = vi.fn()
     focus = vi.fn()
     getNormalBounds = (): object => ({ x: 0, y: 0, width: 1280, height: 800 })
-    loadURL = vi.fn(async (url: string) => {
+    loadURL = vi.fn((url: string) => {
       this.record.loaded = url
+      return Promise.resolve()
     })
   }
   class Tray extends EventEmitter {
@@ -77,10 +82,19 @@ vi.mock('electron', async () => {
       handle: vi.fn(() => h.calls.push('protocol.handle'))
     },
     screen: { getAllDisplays: vi.fn(() => [{ workArea: area }]), getPrimaryDisplay: vi.fn(() => ({ workArea: area })) },
-    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
-    shell: { openExternal: vi.fn(async () => undefined) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn()
+      }
+    },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
     dialog: { showSaveDialog: vi.fn(), showMessageBox: vi.fn() },
-    ipcMain: { handle: vi.fn((c: string, fn: (...args: unknown[]) => unknown) => h.ipc.set(c, fn)), removeHandler: vi.fn() }
+    ipcMain: {
+      handle: vi.fn((c: string, fn: (...args: unknown[]) => unknown) => h.ipc.set(c, fn)),
+      removeHandler: vi.fn()
+    }
   }
 })
 
@@ -104,8 +118,12 @@ afterEach(async () => {
 })
 
 // What Electron's Node adds to process.versions.
-for (const [name, value] of [['electron', '45.4.1'], ['chrome', '142.0.0.0']]) {
-  if (!(name in process.versions)) Object.defineProperty(process.versions, name, { value, configurable: true, enumerable: true })
+for (const [name, value] of [
+  ['electron', '45.4.1'],
+  ['chrome', '142.0.0.0']
+]) {
+  if (!(name in process.versions))
+    Object.defineProperty(process.versions, name, { value, configurable: true, enumerable: true })
 }
 
 async function launch(): Promise<void> {
@@ -125,7 +143,13 @@ describe('main process start', () => {
     expect(h.calls).toContain('enableSandbox')
     expect(h.calls).not.toContain('setPath:userData')
     expect(h.windows[0].loaded).toBe('app://desk/index.html')
-    expect(h.windows[0].options).toMatchObject({ webPreferences: { preload: join('/opt/desk-console', 'out', 'preload', 'index.cjs'), sandbox: true, contextIsolation: true } })
+    expect(h.windows[0].options).toMatchObject({
+      webPreferences: {
+        preload: join('/opt/desk-console', 'out', 'preload', 'index.cjs'),
+        sandbox: true,
+        contextIsolation: true
+      }
+    })
   })
 
   it('answers every channel of the contract, and refuses other senders', async () => {
@@ -133,9 +157,18 @@ describe('main process start', () => {
     await launch()
     expect([...h.ipc.keys()].sort()).toEqual([...channelNames].sort())
     const from = (url: string) => ({ senderFrame: { url } })
-    await expect(h.ipc.get('settings.set')!(from('app://desk/index.html'), { language: 'en' })).resolves.toEqual({ theme: 'system', language: 'en' })
-    await expect(h.ipc.get('app.info')!(from('app://desk/index.html'), {})).resolves.toMatchObject({ name: 'Desk Console', locale: 'zh-CN', isDev: false })
-    await expect(h.ipc.get('shell.openExternal')!(from('https://evil.example/'), { url: 'https://x.example' })).rejects.toThrow(/refused/)
+    await expect(h.ipc.get('settings.set')!(from('app://desk/index.html'), { language: 'en' })).resolves.toEqual({
+      theme: 'system',
+      language: 'en'
+    })
+    await expect(h.ipc.get('app.info')!(from('app://desk/index.html'), {})).resolves.toMatchObject({
+      name: 'Desk Console',
+      locale: 'zh-CN',
+      isDev: false
+    })
+    await expect(
+      h.ipc.get('shell.openExternal')!(from('https://evil.example/'), { url: 'https://x.example' })
+    ).rejects.toThrow(/refused/)
     expect(shell.openExternal).not.toHaveBeenCalled()
   })
 
@@ -156,4 +189,3 @@ describe('main process start', () => {
     expect(h.windows).toHaveLength(0)
   })
 })
-

@@ -30,11 +30,17 @@ describe('OutboxBackupService', () => {
     const now = () => new Date('2026-11-24T10:05:00.000Z')
     await new OutboxBackupService(new JsonFileStore(dir), now).backup([entry(1), entry(2)])
     const afterRestart = new OutboxBackupService(new JsonFileStore(dir))
-    await expect(afterRestart.restore()).resolves.toEqual({ entries: [entry(1), entry(2)], savedAt: '2026-11-24T10:05:00.000Z' })
+    await expect(afterRestart.restore()).resolves.toEqual({
+      entries: [entry(1), entry(2)],
+      savedAt: '2026-11-24T10:05:00.000Z'
+    })
   })
 
   it('answers an empty outbox when nothing was ever backed up', async () => {
-    await expect(new OutboxBackupService(new JsonFileStore(dir)).restore()).resolves.toEqual({ entries: [], savedAt: null })
+    await expect(new OutboxBackupService(new JsonFileStore(dir)).restore()).resolves.toEqual({
+      entries: [],
+      savedAt: null
+    })
   })
 
   it('answers an empty outbox (and keeps the file aside) when the backup is corrupt', async () => {
@@ -56,15 +62,22 @@ describe('OutboxBackupService', () => {
       }
     }
     const service = new OutboxBackupService(store)
-    await Promise.all(Array.from({ length: 10 }, (_, i) => service.backup(Array.from({ length: i + 1 }, (_, k) => entry(k + 1)))))
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => service.backup(Array.from({ length: i + 1 }, (_, k) => entry(k + 1))))
+    )
     expect(writes.length).toBeLessThanOrEqual(2)
     const onDisk = JSON.parse(await readFile(join(dir, OUTBOX_BACKUP_FILE), 'utf8'))
     expect(onDisk.entries).toHaveLength(10)
-    await expect(new OutboxBackupService(new JsonFileStore(dir)).restore()).resolves.toMatchObject({ entries: onDisk.entries })
+    await expect(new OutboxBackupService(new JsonFileStore(dir)).restore()).resolves.toMatchObject({
+      entries: onDisk.entries
+    })
   })
 
   it('reports a failed write to the caller instead of pretending it is safe', async () => {
-    const store: FileStore = { readJson: async (_n, _s, f) => f, writeJson: async () => Promise.reject(new Error('ENOSPC: no space left on device')) }
+    const store: FileStore = {
+      readJson: (_n, _s, f) => Promise.resolve(f),
+      writeJson: () => Promise.reject(new Error('ENOSPC: no space left on device'))
+    }
     await expect(new OutboxBackupService(store).backup([entry(1)])).rejects.toThrow('ENOSPC')
   })
 })

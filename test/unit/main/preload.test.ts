@@ -10,7 +10,7 @@ vi.mock('electron', () => ({
     })
   },
   ipcRenderer: {
-    invoke: vi.fn(async (channel: string, request: unknown) => ({ channel, request })),
+    invoke: vi.fn((channel: string, request: unknown) => Promise.resolve({ channel, request })),
     on: vi.fn((channel: string, fn: (...args: unknown[]) => void) => {
       if (!listeners.has(channel)) listeners.set(channel, new Set())
       listeners.get(channel)!.add(fn)
@@ -48,7 +48,10 @@ describe('preload bridge', () => {
   })
 
   it('calls the matching channel with the request (or {} when there is none)', async () => {
-    await expect(desk().settings.set({ theme: 'dark' })).resolves.toEqual({ channel: 'settings.set', request: { theme: 'dark' } })
+    await expect(desk().settings.set({ theme: 'dark' })).resolves.toEqual({
+      channel: 'settings.set',
+      request: { theme: 'dark' }
+    })
     await expect(desk().app.info()).resolves.toEqual({ channel: 'app.info', request: {} })
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('app.info', {})
   })

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 vi.mock('electron', () => ({ protocol: { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() } }))
 
 import { protocol } from 'electron'
-import { APP_SCHEME_PRIVILEGES, CONTENT_SECURITY_POLICY, createAppProtocolHandler, ProtocolService } from '../../../src/main/services/protocol'
+import {
+  APP_SCHEME_PRIVILEGES,
+  CONTENT_SECURITY_POLICY,
+  createAppProtocolHandler,
+  ProtocolService
+} from '../../../src/main/services/protocol'
 
 let base: string
 let root: string

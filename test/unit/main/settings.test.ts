@@ -64,10 +64,16 @@ describe('SettingsService', () => {
     const settings = new SettingsService(new JsonFileStore(dir))
     await settings.load()
     settings.register(registry)
-    for (const channel of Object.keys(ipcContract)) if (!channel.startsWith('settings.')) registry.handle(channel as never, (() => undefined) as never)
+    for (const channel of Object.keys(ipcContract))
+      if (!channel.startsWith('settings.')) registry.handle(channel as never, (() => undefined) as never)
     registry.start()
-    await expect(ipc.invoke('settings.set', { theme: 'light' })).resolves.toEqual({ theme: 'light', language: 'system' })
-    await expect(ipc.invoke('settings.set', { language: 'de' })).rejects.toThrow(/settings\.set: invalid request — language:/)
+    await expect(ipc.invoke('settings.set', { theme: 'light' })).resolves.toEqual({
+      theme: 'light',
+      language: 'system'
+    })
+    await expect(ipc.invoke('settings.set', { language: 'de' })).rejects.toThrow(
+      /settings\.set: invalid request — language:/
+    )
     await expect(ipc.invoke('settings.get', {})).resolves.toEqual({ theme: 'light', language: 'system' })
   })
 })

@@ -1,7 +1,11 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 
-vi.mock('electron', () => ({ Tray: vi.fn(), Menu: { buildFromTemplate: vi.fn() }, nativeImage: { createFromPath: vi.fn() } }))
+vi.mock('electron', () => ({
+  Tray: vi.fn(),
+  Menu: { buildFromTemplate: vi.fn() },
+  nativeImage: { createFromPath: vi.fn() }
+}))
 
 import type { MenuItemConstructorOptions, Tray } from 'electron'
 import { labelsFor, type UiLanguage } from '../../../src/main/services/labels'
@@ -18,7 +22,13 @@ class FakeTray extends EventEmitter {
   destroy = (): void => undefined
 }
 
-function setup(platform: NodeJS.Platform = 'win32'): { tray: FakeTray; service: TrayService; win: TrayWindowPort & { visible: boolean }; quit: ReturnType<typeof vi.fn>; lang: { value: UiLanguage } } {
+function setup(platform: NodeJS.Platform = 'win32'): {
+  tray: FakeTray
+  service: TrayService
+  win: TrayWindowPort & { visible: boolean }
+  quit: ReturnType<typeof vi.fn>
+  lang: { value: UiLanguage }
+} {
   const tray = new FakeTray()
   const win = {
     visible: true,

@@ -1,7 +1,11 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 
-vi.mock('electron', () => ({ BrowserWindow: vi.fn(), screen: { getAllDisplays: vi.fn(), getPrimaryDisplay: vi.fn() }, shell: { openExternal: vi.fn() } }))
+vi.mock('electron', () => ({
+  BrowserWindow: vi.fn(),
+  screen: { getAllDisplays: vi.fn(), getPrimaryDisplay: vi.fn() },
+  shell: { openExternal: vi.fn() }
+}))
 
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron'
 import type { FileStore } from '../../../src/main/services/file-store'
@@ -15,7 +19,6 @@ import {
   WINDOW_STATE_FILE,
   WindowService,
   type DisplaysPort,
-  type LockableContents,
   type PermissionSession,
   type Rect
 } from '../../../src/main/services/window-service'
@@ -27,12 +30,21 @@ const oneScreen: DisplaysPort = { workAreas: () => [laptop], primaryWorkArea: ()
 const twoScreens: DisplaysPort = { workAreas: () => [laptop, rightMonitor], primaryWorkArea: () => laptop }
 
 function inside(rect: Rect, area: Rect): boolean {
-  return rect.x >= area.x && rect.y >= area.y && rect.x + rect.width <= area.x + area.width && rect.y + rect.height <= area.y + area.height
+  return (
+    rect.x >= area.x &&
+    rect.y >= area.y &&
+    rect.x + rect.width <= area.x + area.width &&
+    rect.y + rect.height <= area.y + area.height
+  )
 }
 
 describe('window options', () => {
   it('turn on every renderer security flag and load the CommonJS preload', () => {
-    const options = buildWindowOptions({ preloadPath: '/app/out/preload/index.cjs', bounds: { x: 0, y: 0, width: 1280, height: 800 }, isDev: false })
+    const options = buildWindowOptions({
+      preloadPath: '/app/out/preload/index.cjs',
+      bounds: { x: 0, y: 0, width: 1280, height: 800 },
+      isDev: false
+    })
     expect(options.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
@@ -51,7 +63,12 @@ describe('window options', () => {
 
 describe('window state restore', () => {
   it('keeps a window that is fully on a screen where it was', () => {
-    expect(clampBounds({ x: 2100, y: 100, width: 1400, height: 900 }, twoScreens)).toEqual({ x: 2100, y: 100, width: 1400, height: 900 })
+    expect(clampBounds({ x: 2100, y: 100, width: 1400, height: 900 }, twoScreens)).toEqual({
+      x: 2100,
+      y: 100,
+      width: 1400,
+      height: 900
+    })
   })
 
   it('brings back a window whose monitor was unplugged, centred on the primary screen', () => {
@@ -92,7 +109,7 @@ describe('navigation lock', () => {
   it('keeps the window on the app and sends web links to the browser', () => {
     const contents = new FakeContents()
     const openExternal = vi.fn()
-    lockNavigation(contents as unknown as LockableContents, { isAppUrl, openInBrowser: openExternal })
+    lockNavigation(contents, { isAppUrl, openInBrowser: openExternal })
     expect(navigate(contents, 'will-navigate', 'app://desk/index.html#/queue')).toBe(false)
     expect(navigate(contents, 'will-navigate', 'https://phish.example/login')).toBe(true)
     expect(openExternal).toHaveBeenCalledWith('https://phish.example/login')
@@ -104,7 +121,7 @@ describe('navigation lock', () => {
   it('never opens a new window; http(s) links from window.open go to the browser', () => {
     const contents = new FakeContents()
     const openExternal = vi.fn()
-    lockNavigation(contents as unknown as LockableContents, { isAppUrl, openInBrowser: openExternal })
+    lockNavigation(contents, { isAppUrl, openInBrowser: openExternal })
     expect(contents.openHandler!({ url: 'https://kb.example.com/a/1' })).toEqual({ action: 'deny' })
     expect(contents.openHandler!({ url: 'app://desk/index.html' })).toEqual({ action: 'deny' })
     expect(contents.openHandler!({ url: 'ms-settings:privacy' })).toEqual({ action: 'deny' })
@@ -112,9 +129,15 @@ describe('navigation lock', () => {
   })
 
   it('hands only http(s) links to the OS browser', async () => {
-    const shell = { openExternal: vi.fn(async () => undefined) }
+    const shell = { openExternal: vi.fn((_url: string) => Promise.resolve()) }
     await expect(openInBrowser(shell, 'https://kb.example.com/a/1')).resolves.toBe(true)
-    for (const url of ['file:///C:/Windows/System32/calc.exe', 'smb://server/share', 'ms-settings:', 'javascript:alert(1)', 'https://']) {
+    for (const url of [
+      'file:///C:/Windows/System32/calc.exe',
+      'smb://server/share',
+      'ms-settings:',
+      'javascript:alert(1)',
+      'https://'
+    ]) {
       await expect(openInBrowser(shell, url), url).resolves.toBe(false)
     }
     expect(shell.openExternal.mock.calls).toEqual([['https://kb.example.com/a/1']])
@@ -122,29 +145,35 @@ describe('navigation lock', () => {
 
   it('refuses to attach a <webview>', () => {
     const contents = new FakeContents()
-    lockNavigation(contents as unknown as LockableContents, { isAppUrl, openInBrowser: vi.fn() })
+    lockNavigation(contents, { isAppUrl, openInBrowser: vi.fn() })
     expect(navigate(contents, 'will-attach-webview', '')).toBe(true)
   })
 })
 
 describe('permissions', () => {
   it('grants notifications to the app and nothing else to anyone', () => {
-    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() }
-    restrictPermissions(session as unknown as PermissionSession, isAppUrl)
-    const request = session.setPermissionRequestHandler.mock.calls[0][0]
+    const session = {
+      setPermissionRequestHandler: vi.fn<PermissionSession['setPermissionRequestHandler']>(),
+      setPermissionCheckHandler: vi.fn<PermissionSession['setPermissionCheckHandler']>(),
+      setDevicePermissionHandler: vi.fn<PermissionSession['setDevicePermissionHandler']>()
+    }
+    restrictPermissions(session, isAppUrl)
+    const request = session.setPermissionRequestHandler.mock.calls[0][0]!
     const ask = (permission: string, url: string): boolean => {
       let granted: boolean | undefined
-      request({ getURL: () => url }, permission, (g: boolean) => (granted = g), { requestingUrl: url })
+      request({ getURL: () => url } as never, permission as never, (g) => (granted = g), {
+        requestingUrl: url
+      } as never)
       return granted!
     }
     expect(ask('notifications', 'app://desk/index.html')).toBe(true)
     expect(ask('media', 'app://desk/index.html')).toBe(false)
     expect(ask('geolocation', 'app://desk/index.html')).toBe(false)
     expect(ask('notifications', 'https://evil.example/')).toBe(false)
-    const check = session.setPermissionCheckHandler.mock.calls[0][0]
-    expect(check(null, 'notifications', 'app://desk')).toBe(true)
-    expect(check(null, 'clipboard-read', 'app://desk')).toBe(false)
-    expect(session.setDevicePermissionHandler.mock.calls[0][0]()).toBe(false)
+    const check = session.setPermissionCheckHandler.mock.calls[0][0]!
+    expect(check(null, 'notifications', 'app://desk', {} as never)).toBe(true)
+    expect(check(null, 'clipboard-read', 'app://desk', {} as never)).toBe(false)
+    expect(session.setDevicePermissionHandler.mock.calls[0][0]!({} as never)).toBe(false)
   })
 })
 
@@ -172,9 +201,15 @@ class FakeWindow extends EventEmitter {
   maximize = (): void => {
     this.maximized = true
   }
-  getNormalBounds = (): Rect => ({ x: this.options.x!, y: this.options.y!, width: this.options.width!, height: this.options.height! })
-  loadURL = async (url: string): Promise<void> => {
+  getNormalBounds = (): Rect => ({
+    x: this.options.x!,
+    y: this.options.y!,
+    width: this.options.width!,
+    height: this.options.height!
+  })
+  loadURL = (url: string): Promise<void> => {
     this.loaded = url
+    return Promise.resolve()
   }
 }
 
@@ -182,13 +217,14 @@ function memoryStore(initial: Record<string, unknown> = {}): FileStore & { files
   const files = { ...initial }
   return {
     files,
-    readJson: async (name, schema, fallback) => {
-      if (!(name in files)) return fallback
+    readJson: (name, schema, fallback) => {
+      if (!(name in files)) return Promise.resolve(fallback)
       const r = schema.safeParse(files[name])
-      return r.success ? r.data : fallback
+      return Promise.resolve(r.success ? r.data : fallback)
     },
-    writeJson: async (name, value) => {
-      files[name] = JSON.parse(JSON.stringify(value))
+    writeJson: (name, value) => {
+      files[name] = JSON.parse(JSON.stringify(value)) as unknown
+      return Promise.resolve()
     }
   }
 }
@@ -214,7 +250,9 @@ function service(store: FileStore, displays: DisplaysPort = oneScreen): { svc: W
 
 describe('WindowService', () => {
   it('reopens maximized where it was, shown only once ready', async () => {
-    const store = memoryStore({ [WINDOW_STATE_FILE]: { bounds: { x: 100, y: 50, width: 1300, height: 850 }, maximized: true } })
+    const store = memoryStore({
+      [WINDOW_STATE_FILE]: { bounds: { x: 100, y: 50, width: 1300, height: 850 }, maximized: true }
+    })
     const { svc, windows } = service(store)
     await svc.create()
     const win = windows[0]
@@ -227,7 +265,9 @@ describe('WindowService', () => {
   })
 
   it('restores a window saved on a monitor that is gone onto the screen that is there', async () => {
-    const store = memoryStore({ [WINDOW_STATE_FILE]: { bounds: { x: 3000, y: 200, width: 1300, height: 850 }, maximized: false } })
+    const store = memoryStore({
+      [WINDOW_STATE_FILE]: { bounds: { x: 3000, y: 200, width: 1300, height: 850 }, maximized: false }
+    })
     const { svc, windows } = service(store, oneScreen)
     await svc.create()
     expect(inside(windows[0].options as Rect, laptop)).toBe(true)
@@ -243,7 +283,12 @@ describe('WindowService', () => {
     win.emit('close', { preventDefault: () => (prevented = true) })
     expect(prevented).toBe(true)
     expect(win.visible).toBe(false)
-    await vi.waitFor(() => expect(store.files[WINDOW_STATE_FILE]).toEqual({ bounds: { x: 320, y: 120, width: 1280, height: 800 }, maximized: false }))
+    await vi.waitFor(() =>
+      expect(store.files[WINDOW_STATE_FILE]).toEqual({
+        bounds: { x: 320, y: 120, width: 1280, height: 800 },
+        maximized: false
+      })
+    )
     svc.setQuitting()
     prevented = false
     win.emit('close', { preventDefault: () => (prevented = true) })
