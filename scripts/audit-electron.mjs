@@ -54,7 +54,12 @@ async function loadAllowList() {
   const list = JSON.parse(await readFile(allowListPath, 'utf8'))
   if (!Array.isArray(list)) throw new Error(`${allowListPath}: expected an array`)
   for (const [i, e] of list.entries()) {
-    if (typeof e?.check !== 'string' || typeof e?.file !== 'string' || typeof e?.reason !== 'string' || e.reason.trim().length < 20) {
+    if (
+      typeof e?.check !== 'string' ||
+      typeof e?.file !== 'string' ||
+      typeof e?.reason !== 'string' ||
+      e.reason.trim().length < 20
+    ) {
       throw new Error(`${allowListPath}[${i}]: each entry needs "check", "file" and a real "reason" (20+ characters)`)
     }
   }
@@ -109,17 +114,24 @@ async function main() {
     }
   }
 
-  const justificationFor = (f) => allowList.find((j) => j.check.toUpperCase() === f.check.toUpperCase() && (j.file === f.file || j.file === '*'))
+  const justificationFor = (f) =>
+    allowList.find((j) => j.check.toUpperCase() === f.check.toUpperCase() && (j.file === f.file || j.file === '*'))
   const serious = findings.filter((f) => FAILING.has(f.severity))
   const justified = serious.filter((f) => justificationFor(f))
   const unjustified = serious.filter((f) => !justificationFor(f))
   const minor = findings.filter((f) => !FAILING.has(f.severity))
   const unused = allowList.filter((j) => !serious.some((f) => justificationFor(f) === j))
 
-  const line = (f) => `  ${f.severity.padEnd(6)} ${f.check.padEnd(36)} ${f.file}:${f.line}:${f.column}  (${f.confidence.toLowerCase()})${f.sample ? `\n         ${f.sample}` : ''}`
-  console.log(`Electronegativity ${require('@doyensec/electronegativity/package.json').version} over src/ (Electron ${electronVersion}):`)
-  console.log(`  ${result.globalChecks + result.atomicChecks} checks, ${findings.length} findings: ${serious.length} high/medium (${justified.length} justified), ${minor.length} low/informational`)
-  for (const e of result.errors.filter((e) => !e.tolerable)) console.log(`  could not parse ${toPosix(relative(root, e.file))}: ${e.message}`)
+  const line = (f) =>
+    `  ${f.severity.padEnd(6)} ${f.check.padEnd(36)} ${f.file}:${f.line}:${f.column}  (${f.confidence.toLowerCase()})${f.sample ? `\n         ${f.sample}` : ''}`
+  console.log(
+    `Electronegativity ${require('@doyensec/electronegativity/package.json').version} over src/ (Electron ${electronVersion}):`
+  )
+  console.log(
+    `  ${result.globalChecks + result.atomicChecks} checks, ${findings.length} findings: ${serious.length} high/medium (${justified.length} justified), ${minor.length} low/informational`
+  )
+  for (const e of result.errors.filter((e) => !e.tolerable))
+    console.log(`  could not parse ${toPosix(relative(root, e.file))}: ${e.message}`)
 
   if (justified.length > 0) {
     console.log('\nJustified (scripts/electronegativity-justified.json, docs/security.md):')
@@ -132,20 +144,26 @@ async function main() {
     } else {
       const byCheck = new Map()
       for (const f of minor) byCheck.set(f.check, (byCheck.get(f.check) ?? 0) + 1)
-      console.log(`\nLow / informational (not failing): ${[...byCheck].map(([c, n]) => `${c} ×${n}`).join(', ')}  (--all lists them)`)
+      console.log(
+        `\nLow / informational (not failing): ${[...byCheck].map(([c, n]) => `${c} ×${n}`).join(', ')}  (--all lists them)`
+      )
     }
   }
   if (unused.length > 0) {
     console.log('\nAllow-list entries that matched nothing (remove them):')
     for (const j of unused) console.log(`  ${j.check} ${j.file}`)
   }
-  console.log(`\nReport: ${sarifPath}${sarifCount >= 0 && sarifCount !== findings.length ? `  (WARNING: report has ${sarifCount} results, audit counted ${findings.length})` : ''}`)
+  console.log(
+    `\nReport: ${sarifPath}${sarifCount >= 0 && sarifCount !== findings.length ? `  (WARNING: report has ${sarifCount} results, audit counted ${findings.length})` : ''}`
+  )
 
   if (unjustified.length > 0) {
     console.log(`\nFAILED: ${unjustified.length} high/medium finding(s) without a justification:`)
     for (const f of unjustified) console.log(`${line(f)}\n         ${f.description}`)
     console.log('\nFix the code, or, if the finding is a false positive or a deliberate choice, add')
-    console.log('{ "check", "file", "reason" } to scripts/electronegativity-justified.json and explain it in docs/security.md.')
+    console.log(
+      '{ "check", "file", "reason" } to scripts/electronegativity-justified.json and explain it in docs/security.md.'
+    )
     process.exit(1)
   }
   console.log('\nPASSED: no unjustified high/medium findings.')
