@@ -49,15 +49,11 @@ export function ContactForm({ value, onChange, onCreated, onCancel }: ContactFor
     <Paper
       withBorder
       p="sm"
-      component="form"
       data-testid="contact-form"
-      onSubmit={(e: React.FormEvent) => {
-        e.preventDefault()
-        void save()
-      }}
       onKeyDown={(e: React.KeyboardEvent) => {
-        // Ctrl+Enter here saves the contact, not the ticket around it.
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        // Enter (or Ctrl+Enter) here saves the contact, not the ticket around it.
+        const target = e.target as HTMLInputElement
+        if (e.key === 'Enter' && target.tagName === 'INPUT' && target.type !== 'checkbox') {
           e.preventDefault()
           e.stopPropagation()
           void save()
@@ -117,7 +113,7 @@ export function ContactForm({ value, onChange, onCreated, onCancel }: ContactFor
           <Button variant="default" size="xs" onClick={onCancel}>
             {t('components:contact.cancel')}
           </Button>
-          <Button type="submit" size="xs" loading={cmd.busy} data-testid="contact-save">
+          <Button size="xs" onClick={() => void save()} loading={cmd.busy} disabled={!cmd.ready} data-testid="contact-save">
             {t('components:contact.save')}
           </Button>
         </Group>

@@ -137,7 +137,7 @@ export function IntakePage(): React.JSX.Element {
               autoFocus
               value={draft.requesterId}
               onChange={(requesterId) => change({ requesterId })}
-              error={err('requesterId')}
+              error={issues.requesterId ? t('requesterMissing') : undefined}
               query={draft.requesterQuery}
               onQueryChange={(requesterQuery) => update({ requesterQuery })}
               adding={draft.addingContact}

@@ -4,6 +4,7 @@ export const intakeMessages: Bundle = {
   en: {
     pageTitle: 'New ticket',
     kind: 'Kind',
+    requesterMissing: 'Find the caller or add them as a new contact',
     channel: 'Channel',
     title: 'Title',
     titlePlaceholder: 'What is wrong, in a few words',
@@ -54,6 +55,7 @@ export const intakeMessages: Bundle = {
   'zh-CN': {
     pageTitle: '新建工单',
     kind: '类型',
+    requesterMissing: '请查找来电人，或将其添加为新联系人',
     channel: '来源渠道',
     title: '标题',
     titlePlaceholder: '简要描述问题',

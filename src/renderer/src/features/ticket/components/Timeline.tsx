@@ -49,6 +49,8 @@ export function formatFieldValue(t: TFunction, field: string, value: unknown, na
       return names.services.get(String(value))?.name ?? String(value)
     case 'requesterId':
       return names.contacts.get(String(value)) ?? String(value)
+    case 'priority':
+      return String(value)
     case 'priorityOverride': {
       const o = value as { priority: string; reason: string }
       return `${o.priority} (${o.reason})`
