@@ -202,7 +202,7 @@ export const ticketSetFields = defineCommand({
     const f = a.fields
     await checkRefs(store, { requesterId: f.requesterId, serviceId: f.serviceId })
     const config = await store.getConfig()
-    const next: Ticket = { ...ticket, ...f } as Ticket
+    const next: Ticket = { ...ticket, ...f }
     // A new category without a subcategory clears the old one, which belonged to the old category.
     if (f.category !== undefined && f.subcategory === undefined && f.category !== ticket.category) next.subcategory = ''
     checkSubcategory(config, next.category, next.subcategory)

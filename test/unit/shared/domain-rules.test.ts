@@ -96,7 +96,12 @@ describe('state machine', () => {
   it('every status is reachable from new', () => {
     const seen = new Set<TicketStatus>(['new'])
     const queue: TicketStatus[] = ['new']
-    while (queue.length) for (const to of transitions[queue.shift()!]) if (!seen.has(to)) (seen.add(to), queue.push(to))
+    for (let from = queue.shift(); from; from = queue.shift())
+      for (const to of transitions[from])
+        if (!seen.has(to)) {
+          seen.add(to)
+          queue.push(to)
+        }
     expect([...seen].sort()).toEqual([...ticketStatuses].sort())
   })
 
