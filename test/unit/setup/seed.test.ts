@@ -44,7 +44,13 @@ describe('seedDefaults', () => {
   it('reuses a team that already exists under the same name and keeps existing routing rules', async () => {
     const actorId = newId()
     const netId = newId()
-    await runCommand(db, 'team.upsert', 1, { id: netId, name: 'network SUPPORT · 网络支持', kind: 'network' }, { actorId })
+    await runCommand(
+      db,
+      'team.upsert',
+      1,
+      { id: netId, name: 'network SUPPORT · 网络支持', kind: 'network' },
+      { actorId }
+    )
     const rules = [{ id: 'mine', category: 'network', subcategory: '', teamId: netId, assigneeId: '' }]
     await runCommand(db, 'config.set', 1, { key: 'routingRules', value: rules }, { actorId })
 
@@ -55,6 +61,8 @@ describe('seedDefaults', () => {
     expect((await db.teams.toArray()).filter((t) => t.kind === 'network')).toHaveLength(1)
     expect((await new DexieCommandStore(db).getConfig()).routingRules).toEqual(rules)
     // Services owned by network support point at the team that was already there.
-    expect((await db.services.toArray()).filter((s) => s.category === 'network').every((s) => s.ownerTeamId === netId)).toBe(true)
+    expect(
+      (await db.services.toArray()).filter((s) => s.category === 'network').every((s) => s.ownerTeamId === netId)
+    ).toBe(true)
   })
 })

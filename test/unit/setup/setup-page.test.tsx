@@ -47,7 +47,13 @@ describe('first-run set-up', () => {
     await waitFor(async () => expect(await db.meta.get(metaKeys.profile)).toBeDefined())
     const profile = (await db.meta.get(metaKeys.profile))!.value as { agentId: string }
     const agent = await db.agents.get(profile.agentId)
-    expect(agent).toMatchObject({ name: '王芳', email: 'wang.fang@example.com', role: 'agent', tier: 'L1', active: true })
+    expect(agent).toMatchObject({
+      name: '王芳',
+      email: 'wang.fang@example.com',
+      role: 'agent',
+      tier: 'L1',
+      active: true
+    })
     // The default selection is the L1 service desk, which now exists as a real team.
     expect(agent!.teamId).toBe(defaultTeams[0].id)
     expect((await db.teams.toArray()).map((t) => t.name).sort()).toEqual(defaultTeams.map((t) => t.name).sort())

@@ -5,6 +5,8 @@ import { Link, Route, Switch, useLocation } from 'wouter'
 import { useMe, useOutboxCount } from '../data/reference'
 import { IntakePage } from '../features/intake/IntakePage'
 import { QueuePage } from '../features/queue/QueuePage'
+import { CommandPalette, PaletteTrigger } from '../features/palette/CommandPalette'
+import { QuickPrefs } from '../features/settings/components/QuickPrefs'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { TicketPage } from '../features/ticket/TicketPage'
 import { useOnline } from './use-online'
@@ -46,12 +48,14 @@ export function Shell(): React.JSX.Element {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Title order={4}>{t('appName')}</Title>
           <Group gap="md" wrap="nowrap">
+            <PaletteTrigger />
             <StatusBar />
             {me && (
               <Text size="sm" c="dimmed" data-testid="current-agent">
                 {me.name} · {t(`tier.${me.tier}`)}
               </Text>
             )}
+            <QuickPrefs />
           </Group>
         </Group>
       </AppShell.Header>
@@ -70,12 +74,13 @@ export function Shell(): React.JSX.Element {
           <Route path="/" component={QueuePage} />
           <Route path="/tickets/new" component={IntakePage} />
           <Route path="/tickets/:id">{(params) => <TicketPage ticketId={params.id} />}</Route>
-          <Route path="/settings" component={SettingsPage} />
+          <Route path="/settings/:tab?" component={SettingsPage} />
           <Route>
             <QueuePage />
           </Route>
         </Switch>
       </AppShell.Main>
+      <CommandPalette />
     </AppShell>
   )
 }

@@ -6,6 +6,7 @@ import { intakeMessages } from '../features/intake/locales'
 import { ticketMessages } from '../features/ticket/locales'
 import { settingsMessages } from '../features/settings/locales'
 import { setupMessages } from '../features/setup/locales'
+import { paletteMessages } from '../features/palette/locales'
 import { componentMessages } from '../components/locales'
 import { detectLanguage, languages, type Bundle, type Language } from './i18n-core'
 
@@ -16,6 +17,7 @@ export const namespaces: Record<string, Bundle> = {
   ticket: ticketMessages,
   settings: settingsMessages,
   setup: setupMessages,
+  palette: paletteMessages,
   components: componentMessages
 }
 

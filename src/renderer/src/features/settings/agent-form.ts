@@ -17,7 +17,14 @@ export interface AgentFormValues {
 export const emptyAgent: AgentFormValues = { name: '', email: '', role: 'agent', teamId: '', tier: 'L1', active: true }
 
 export function agentToForm(agent: Agent): AgentFormValues {
-  return { name: agent.name, email: agent.email, role: agent.role, teamId: agent.teamId, tier: agent.tier, active: agent.active }
+  return {
+    name: agent.name,
+    email: agent.email,
+    role: agent.role,
+    teamId: agent.teamId,
+    tier: agent.tier,
+    active: agent.active
+  }
 }
 
 /**

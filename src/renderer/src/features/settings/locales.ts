@@ -102,7 +102,7 @@ export const settingsMessages: Bundle = {
     routing: {
       title: 'Routing rules',
       description:
-        'When a ticket is classified, the first matching rule suggests its team and assignee. Put rules with a subcategory above the general rule of their category.',
+        'When a ticket is classified, the rule for its exact subcategory applies, otherwise its category’s “any subcategory” rule. The rule suggests the team and, optionally, an assignee.',
       add: 'Add rule',
       anySubcategory: 'Any subcategory',
       teamQueue: 'Team queue (unassigned)',
@@ -113,11 +113,12 @@ export const settingsMessages: Bundle = {
       remove: 'Remove rule',
       empty: 'No rules: tickets stay unassigned until someone assigns them.',
       order: 'Order',
-      shadowed: 'Never used: rule {{n}} above already matches.'
+      shadowed: 'Never applies: rule {{n}} covers the same category and subcategory.'
     },
     priority: {
       title: 'Priority matrix',
-      description: 'Impact × urgency gives the priority of every new ticket (ITIL). Manual overrides still need a reason.',
+      description:
+        'Impact × urgency gives the priority of every new ticket (ITIL). Manual overrides still need a reason.',
       impact: 'Impact',
       urgency: 'Urgency',
       reset: 'Reset to ITIL default',
@@ -143,7 +144,7 @@ export const settingsMessages: Bundle = {
       loading: 'Loading…',
       reference: 'Preparing teams, agents and requesters…',
       progress: '{{done}} / {{total}} tickets',
-      done: 'Loaded {{count}} demo tickets in {{seconds}} s.',
+      done: 'Loaded {{tickets}} demo tickets in {{seconds}} s.',
       failed: 'Demo data could not be loaded: {{message}}'
     }
   },
@@ -246,7 +247,8 @@ export const settingsMessages: Bundle = {
     },
     routing: {
       title: '分派规则',
-      description: '工单分类后，第一条匹配的规则给出建议的团队和处理人。带子分类的规则应放在同一分类的通用规则之前。',
+      description:
+        '工单分类后，优先使用与其子分类完全匹配的规则，否则使用该分类的“任意子分类”规则。规则给出建议的团队，以及可选的处理人。',
       add: '添加规则',
       anySubcategory: '任意子分类',
       teamQueue: '团队队列（未分配）',
@@ -257,7 +259,7 @@ export const settingsMessages: Bundle = {
       remove: '删除规则',
       empty: '没有规则：工单在有人分配之前保持未分配。',
       order: '顺序',
-      shadowed: '不会生效：上方的规则 {{n}} 已经匹配。'
+      shadowed: '不会生效：规则 {{n}} 已覆盖相同的分类和子分类。'
     },
     priority: {
       title: '优先级矩阵',
@@ -287,7 +289,7 @@ export const settingsMessages: Bundle = {
       loading: '正在加载…',
       reference: '正在准备团队、人员和提交人…',
       progress: '{{done}} / {{total}} 张工单',
-      done: '已在 {{seconds}} 秒内加载 {{count}} 张演示工单。',
+      done: '已在 {{seconds}} 秒内加载 {{tickets}} 张演示工单。',
       failed: '无法加载演示数据：{{message}}'
     }
   }

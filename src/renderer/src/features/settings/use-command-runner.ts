@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
 import { runCommand } from '../../data/commands'
 import { getDb } from '../../data/database'
-import { useProfile } from '../../data/reference'
+import { metaKeys } from '../../data/command-store'
+import type { Profile } from '../../data/reference'
 import { commandIssues, type FieldErrors } from './issues'
 
 export interface RunResult {
@@ -25,12 +26,14 @@ export type CommandRunner = (
  */
 export function useCommandRunner(): CommandRunner {
   const { t } = useTranslation('settings')
-  const profile = useProfile()
-  const actorId = profile?.agentId ?? ''
   return useCallback<CommandRunner>(
     async (name, version, args, opts) => {
       try {
-        await runCommand(getDb(), name, version, args, { actorId: opts?.actorId ?? actorId })
+        const db = getDb()
+        // Read at call time: a live-query value may still be loading right after mount.
+        const actorId =
+          opts?.actorId ?? ((await db.meta.get(metaKeys.profile))?.value as Profile | undefined)?.agentId ?? ''
+        await runCommand(db, name, version, args, { actorId })
         notifications.show({
           color: 'teal',
           title: t('feedback.saved'),
@@ -43,12 +46,14 @@ export function useCommandRunner(): CommandRunner {
         notifications.show({
           color: 'red',
           title: t('feedback.notSaved'),
-          message: issues ? t('feedback.checkFields') : t('common:errors.generic', { message: (error as Error).message }),
+          message: issues
+            ? t('feedback.checkFields')
+            : t('common:errors.generic', { message: (error as Error).message }),
           autoClose: 5000
         })
         return { ok: false, issues: issues ?? {} }
       }
     },
-    [actorId, t]
+    [t]
   )
 }

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
 import { newId } from '@shared/ids'
 import { languages } from '../../app/i18n-core'
-import { usePrefs, type ThemePref } from '../../app/prefs-store'
+import { usePrefs } from '../../app/prefs-store'
 import { runCommand } from '../../data/commands'
 import { getDb } from '../../data/database'
 import { setProfile, useTeams } from '../../data/reference'
@@ -36,7 +36,10 @@ export function SetupPage(): React.JSX.Element {
     const others = sortTeams(existingTeams).filter(
       (e) => e.active && !defaultTeams.some((d) => d.id === e.id || sameName(d.name, e.name))
     )
-    return [...defaultTeams.map((d) => ({ value: d.id, label: d.name })), ...others.map((e) => ({ value: e.id, label: e.name }))]
+    return [
+      ...defaultTeams.map((d) => ({ value: d.id, label: d.name })),
+      ...others.map((e) => ({ value: e.id, label: e.name }))
+    ]
   }, [existingTeams])
 
   const form = useForm<AgentFormValues>({
@@ -98,7 +101,7 @@ export function SetupPage(): React.JSX.Element {
                       aria-labelledby="setup-language-label"
                       data-testid="setup-language"
                       value={currentLanguage}
-                      onChange={(v) => setLanguage(v as (typeof languages)[number])}
+                      onChange={(v) => setLanguage(v)}
                       data={languages.map((l) => ({ value: l, label: t(`common:language.${l}`) }))}
                     />
                   </Stack>
@@ -111,8 +114,11 @@ export function SetupPage(): React.JSX.Element {
                       aria-labelledby="setup-theme-label"
                       data-testid="setup-theme"
                       value={theme}
-                      onChange={(v) => setTheme(v as ThemePref)}
-                      data={(['light', 'dark', 'system'] as const).map((v) => ({ value: v, label: t(`common:theme.${v}`) }))}
+                      onChange={(v) => setTheme(v)}
+                      data={(['light', 'dark', 'system'] as const).map((v) => ({
+                        value: v,
+                        label: t(`common:theme.${v}`)
+                      }))}
                     />
                   </Stack>
                 </Group>

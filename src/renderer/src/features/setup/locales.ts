@@ -23,7 +23,8 @@ export const setupMessages: Bundle = {
     theme: '配色方案',
     profile: '您的坐席资料',
     profileHint: '显示在您登记、处理和解决的工单上。',
-    defaults: '系统将为您创建标准服务台团队（服务台一线和二线、技术支持、应用支持、网络支持、安全）、常用服务和默认分派规则。',
+    defaults:
+      '系统将为您创建标准服务台团队（服务台一线和二线、技术支持、应用支持、网络支持、安全）、常用服务和默认分派规则。',
     submit: '开始工作',
     failed: '设置未完成：{{message}}',
     fixFields: '请检查标出的字段。'

@@ -55,6 +55,7 @@ export function AgentFields({ form, teams, testIdPrefix, autoFocus, requireTeam 
           nothingFoundMessage={t('common:none')}
           data-testid={`${testIdPrefix}-team`}
           {...form.getInputProps('teamId')}
+          onChange={(v: string | null) => form.setFieldValue('teamId', v ?? '')}
         />
         <Select
           label={t('fields.tier')}
