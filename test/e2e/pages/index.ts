@@ -1,0 +1,6 @@
+export { IntakePage, type NewContact, type TicketDetails } from './intake-page'
+export { pickOption } from './mantine'
+export { QueuePage } from './queue-page'
+export { SetupPage, type SetupDetails } from './setup-page'
+export { Shell } from './shell'
+export { TicketPage, type TransitionDetails } from './ticket-page'
