@@ -1,6 +1,6 @@
 import '@mantine/spotlight/styles.css'
 import { useMemo, useState } from 'react'
-import { Badge, Group, Kbd, Text, UnstyledButton, useComputedColorScheme } from '@mantine/core'
+import { Badge, Group, Kbd, Stack, Text, UnstyledButton, useComputedColorScheme } from '@mantine/core'
 import { Spotlight, spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
@@ -70,15 +70,6 @@ export function CommandPalette(): React.JSX.Element {
       ),
       onClick: () => navigate(`/tickets/${ticket.id}`)
     }))
-    if (candidates.length && found && !found.length)
-      ticketActions.push({
-        id: 'ticket-none',
-        label: t('ticket.notFound', { number: candidates.join(' / ') }),
-        description: t('ticket.notFoundHint'),
-        keywords: [query],
-        disabled: true,
-        closeSpotlightOnTrigger: false
-      })
     const kw = (...words: string[]): string[] => words
     const groups: Actions = [
       {
@@ -152,7 +143,7 @@ export function CommandPalette(): React.JSX.Element {
           },
           {
             id: 'theme',
-            label: t('actions.toggleTheme', { scheme: t(`common:theme.${otherScheme}`) }),
+            label: t('actions.toggleTheme', { scheme: t(`actions.scheme.${otherScheme}`) }),
             description: t('actions.toggleThemeHint'),
             keywords: kw('theme', 'dark', 'light', 'colour', 'color', '主题', '深色', '浅色', '配色'),
             onClick: () => setTheme(otherScheme)
@@ -188,8 +179,22 @@ export function CommandPalette(): React.JSX.Element {
       query={query}
       onQueryChange={setQuery}
       shortcut={['mod + K']}
+      // Open instantly: agents type straight after Ctrl+K, and keys pressed before the search box
+      // has focus would reach the console's single-key shortcuts instead.
+      transitionProps={{ duration: 0 }}
       tagsToIgnore={[]}
-      nothingFound={t('nothingFound')}
+      nothingFound={
+        candidates.length && found && !found.length ? (
+          <Stack gap={2} data-testid="palette-ticket-not-found">
+            <Text size="sm">{t('ticket.notFound', { number: candidates.join(' / ') })}</Text>
+            <Text size="xs" c="dimmed">
+              {t('ticket.notFoundHint')}
+            </Text>
+          </Stack>
+        ) : (
+          t('nothingFound')
+        )
+      }
       highlightQuery
       scrollable
       maxHeight={420}

@@ -19,6 +19,7 @@ export const paletteMessages: Bundle = {
       switchLanguageHint: 'Interface language of this workstation',
       toggleTheme: 'Switch to {{scheme}} colour scheme',
       toggleThemeHint: 'Colour scheme of this workstation',
+      scheme: { light: 'light', dark: 'dark' },
       demo: 'Load demo data',
       demoHint: 'Generate sample tickets to try the console'
     },
@@ -46,6 +47,7 @@ export const paletteMessages: Bundle = {
       switchLanguageHint: '本工作站的界面语言',
       toggleTheme: '切换为{{scheme}}配色',
       toggleThemeHint: '本工作站的配色方案',
+      scheme: { light: '浅色', dark: '深色' },
       demo: '加载演示数据',
       demoHint: '生成示例工单以试用控制台'
     },

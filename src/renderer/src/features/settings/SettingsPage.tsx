@@ -50,6 +50,7 @@ export function SettingsPage(): React.JSX.Element {
         value={tab}
         onChange={(v) => v && navigate(`/settings/${v}`, { replace: true })}
         keepMounted={false}
+        styles={{ tabLabel: { textAlign: 'start' } }}
         style={{ flex: 1, minHeight: 0 }}
       >
         <Tabs.List miw={180}>

@@ -37,25 +37,27 @@ export function AgentFields({ form, teams, testIdPrefix, autoFocus, requireTeam 
           {...form.getInputProps('email')}
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" verticalSpacing="sm">
+      {/* Full width: team names are bilingual and long ("Application support · 应用支持"). */}
+      <Select
+        label={t('fields.team')}
+        withAsterisk={requireTeam}
+        data={teams}
+        searchable
+        clearable={!requireTeam}
+        allowDeselect={!requireTeam}
+        nothingFoundMessage={t('common:none')}
+        data-testid={`${testIdPrefix}-team`}
+        {...form.getInputProps('teamId')}
+        value={form.values.teamId || null}
+        onChange={(v: string | null) => form.setFieldValue('teamId', v ?? '')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="sm">
         <Select
           label={t('fields.role')}
           data={roleOptions(t)}
           allowDeselect={false}
           data-testid={`${testIdPrefix}-role`}
           {...form.getInputProps('role')}
-        />
-        <Select
-          label={t('fields.team')}
-          withAsterisk={requireTeam}
-          data={teams}
-          searchable
-          clearable={!requireTeam}
-          allowDeselect={!requireTeam}
-          nothingFoundMessage={t('common:none')}
-          data-testid={`${testIdPrefix}-team`}
-          {...form.getInputProps('teamId')}
-          onChange={(v: string | null) => form.setFieldValue('teamId', v ?? '')}
         />
         <Select
           label={t('fields.tier')}

@@ -42,7 +42,7 @@ export function PriorityTab(): React.JSX.Element {
   const options = priorities.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" maw={960}>
       <SectionHeader
         title={t('priority.title')}
         description={t('priority.description')}
@@ -77,15 +77,20 @@ export function PriorityTab(): React.JSX.Element {
           </>
         }
       />
-      <Paper withBorder p="md" maw={760}>
+      <Paper withBorder p="md">
         <Table withColumnBorders verticalSpacing="xs" data-testid="priority-matrix">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>
-                <Text size="xs" c="dimmed" fw={500}>
-                  {t('priority.impact')} ↓ · {t('priority.urgency')} →
+              <Table.Th rowSpan={2} w="28%" style={{ verticalAlign: 'bottom' }}>
+                {t('priority.impact')} ↓
+              </Table.Th>
+              <Table.Th colSpan={3} ta="center">
+                <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                  {t('priority.urgency')} →
                 </Text>
               </Table.Th>
+            </Table.Tr>
+            <Table.Tr>
               {levels.map((u) => (
                 <Table.Th key={u} ta="center">
                   {t(`common:urgency.${u}`)}

@@ -129,14 +129,14 @@ export function RoutingTab(): React.JSX.Element {
         }
       />
       <Paper withBorder>
-        <Table verticalSpacing={6} data-testid="routing-table">
+        <Table verticalSpacing={6} layout="fixed" data-testid="routing-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={48}>{t('routing.order')}</Table.Th>
-              <Table.Th>{t('fields.category')}</Table.Th>
-              <Table.Th>{t('fields.subcategory')}</Table.Th>
+              <Table.Th w={56}>{t('routing.order')}</Table.Th>
+              <Table.Th w="16%">{t('fields.category')}</Table.Th>
+              <Table.Th w="20%">{t('fields.subcategory')}</Table.Th>
               <Table.Th>{t('fields.team')}</Table.Th>
-              <Table.Th>{t('fields.assignee')}</Table.Th>
+              <Table.Th w="22%">{t('fields.assignee')}</Table.Th>
               <Table.Th w={104} />
             </Table.Tr>
           </Table.Thead>

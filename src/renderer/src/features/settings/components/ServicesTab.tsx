@@ -98,6 +98,7 @@ function ServiceForm({ service, onClose }: { service: Service | null; onClose: (
           clearable
           data-testid="service-owner"
           {...form.getInputProps('ownerTeamId')}
+          value={form.values.ownerTeamId || null}
           onChange={(v: string | null) => form.setFieldValue('ownerTeamId', v ?? '')}
         />
         <Switch label={t('fields.active')} {...form.getInputProps('active', { type: 'checkbox' })} />

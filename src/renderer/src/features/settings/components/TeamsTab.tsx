@@ -101,6 +101,7 @@ function TeamModal({ team, onClose }: { team: Team | null; onClose: () => void }
           clearable
           data-testid="team-lead"
           {...form.getInputProps('leadId')}
+          value={form.values.leadId || null}
           onChange={(v: string | null) => form.setFieldValue('leadId', v ?? '')}
         />
         <Switch
