@@ -15,7 +15,7 @@ function Dot({ priority }: { priority: Priority }): React.JSX.Element {
     <Box
       w={10}
       h={10}
-      style={{ borderRadius: '50%', background: `var(--mantine-color-${priorityColor[priority]}-filled)` }}
+      style={{ borderRadius: '50%', background: `var(--mantine-color-${priorityColor[priority]}-6)` }}
     />
   )
 }
