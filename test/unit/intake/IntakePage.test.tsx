@@ -17,7 +17,7 @@ afterEach(() => cleanup())
 
 async function ready(): Promise<void> {
   // The submit button is enabled once the agent profile has loaded from Dexie.
-  await waitFor(() => expect((screen.getByTestId('intake-submit') as HTMLButtonElement).disabled).toBe(false), {
+  await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('intake-submit').disabled).toBe(false), {
     timeout: 5000
   })
 }
@@ -76,9 +76,9 @@ describe('IntakePage', { timeout: 20_000 }, () => {
     await ready()
     fireEvent.change(screen.getByTestId('requester-search'), { target: { value: 'Carol New' } })
     fireEvent.click(screen.getByTestId('contact-new'))
-    expect((screen.getByTestId('contact-name') as HTMLInputElement).value).toBe('Carol New')
+    expect(screen.getByTestId<HTMLInputElement>('contact-name').value).toBe('Carol New')
     fireEvent.change(screen.getByTestId('contact-email'), { target: { value: 'not-an-email' } })
-    await waitFor(() => expect((screen.getByTestId('contact-save') as HTMLButtonElement).disabled).toBe(false))
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('contact-save').disabled).toBe(false))
     fireEvent.click(screen.getByTestId('contact-save'))
     expect(await screen.findByText('Not a valid email address')).toBeTruthy()
     expect(await getDb().contacts.count()).toBe(1)
@@ -100,7 +100,7 @@ describe('IntakePage', { timeout: 20_000 }, () => {
     fireEvent.change(screen.getByTestId('intake-title'), { target: { value: 'Half-typed call' } })
     first.unmount()
     renderApp(<IntakePage />, '/tickets/new')
-    expect((screen.getByTestId('intake-title') as HTMLInputElement).value).toBe('Half-typed call')
+    expect(screen.getByTestId<HTMLInputElement>('intake-title').value).toBe('Half-typed call')
     expect(JSON.parse(sessionStorage.getItem('desk-intake-draft') ?? '{}').state.draft.title).toBe('Half-typed call')
   })
 
@@ -108,15 +108,13 @@ describe('IntakePage', { timeout: 20_000 }, () => {
     renderApp(<IntakePage />, '/tickets/new')
     await ready()
     act(() =>
-      useIntakeStore
-        .getState()
-        .update({
-          requesterId: s.contactId,
-          title: 'Server room too hot',
-          category: 'other',
-          override: true,
-          overridePriority: 'P1'
-        })
+      useIntakeStore.getState().update({
+        requesterId: s.contactId,
+        title: 'Server room too hot',
+        category: 'other',
+        override: true,
+        overridePriority: 'P1'
+      })
     )
     fireEvent.click(screen.getByTestId('intake-submit'))
     await screen.findByTestId('intake-errors')

@@ -12,7 +12,7 @@ import { setProfile } from '../../../src/renderer/src/data/reference'
 
 // Mantine reads these browser APIs that happy-dom leaves out.
 if (!window.matchMedia)
-  window.matchMedia = ((query: string) => ({
+  window.matchMedia = (query: string) => ({
     matches: false,
     media: query,
     onchange: null,
@@ -21,7 +21,7 @@ if (!window.matchMedia)
     addEventListener: () => {},
     removeEventListener: () => {},
     dispatchEvent: () => false
-  })) as unknown as typeof window.matchMedia
+  })
 if (!('ResizeObserver' in window))
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
     observe(): void {}

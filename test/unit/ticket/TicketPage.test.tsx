@@ -146,7 +146,7 @@ describe('TicketPage', { timeout: 20_000 }, () => {
 
   it('comments, work logs and the timeline', async () => {
     await openPage()
-    await waitFor(() => expect((screen.getByTestId('comment-submit') as HTMLButtonElement).disabled).toBe(false), {
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('comment-submit').disabled).toBe(false), {
       timeout: 5000
     })
     // An empty comment is refused at the field.
@@ -159,7 +159,7 @@ describe('TicketPage', { timeout: 20_000 }, () => {
         screen.getAllByTestId('timeline-event').some((e) => e.getAttribute('data-visibility') === 'internal')
       ).toBe(true)
     )
-    expect((screen.getByTestId('comment-body') as HTMLTextAreaElement).value).toBe('')
+    expect(screen.getByTestId<HTMLTextAreaElement>('comment-body').value).toBe('')
 
     fireEvent.change(screen.getByTestId('worklog-minutes'), { target: { value: 'abc' } })
     fireEvent.click(screen.getByTestId('worklog-submit'))
@@ -185,7 +185,7 @@ describe('TicketPage', { timeout: 20_000 }, () => {
     expect(fields?.textContent).toContain('Impact Medium — minor → High — severe')
     expect(fields?.textContent).toContain('Priority P3 → P2')
 
-    await waitFor(() => expect((screen.getByTestId('assign-me') as HTMLButtonElement).disabled).toBe(false), {
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('assign-me').disabled).toBe(false), {
       timeout: 5000
     })
     fireEvent.click(screen.getByTestId('assign-me'))
@@ -196,7 +196,7 @@ describe('TicketPage', { timeout: 20_000 }, () => {
         status: 'assigned'
       })
     )
-    await waitFor(() => expect((screen.getByTestId('assign-me') as HTMLButtonElement).disabled).toBe(true))
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('assign-me').disabled).toBe(true))
     const types = screen.getAllByTestId('timeline-event').map((e) => e.getAttribute('data-type'))
     expect(types.slice(-2)).toEqual(['assignment', 'status'])
   })

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next'
 import type { Contact } from '@shared/people/model'
 
 /** Name, VIP flag, department and how to reach a requester: what the agent needs on the call. */
-export function ContactSummary({ contact, compact = false }: { contact: Contact; compact?: boolean }): React.JSX.Element {
+export function ContactSummary({
+  contact,
+  compact = false
+}: {
+  contact: Contact
+  compact?: boolean
+}): React.JSX.Element {
   const { t } = useTranslation()
   const reach = [contact.phone, contact.email].filter(Boolean).join(' · ')
   return (

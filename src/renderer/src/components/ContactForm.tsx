@@ -113,7 +113,13 @@ export function ContactForm({ value, onChange, onCreated, onCancel }: ContactFor
           <Button variant="default" size="xs" onClick={onCancel}>
             {t('components:contact.cancel')}
           </Button>
-          <Button size="xs" onClick={() => void save()} loading={cmd.busy} disabled={!cmd.ready} data-testid="contact-save">
+          <Button
+            size="xs"
+            onClick={() => void save()}
+            loading={cmd.busy}
+            disabled={!cmd.ready}
+            data-testid="contact-save"
+          >
             {t('components:contact.save')}
           </Button>
         </Group>

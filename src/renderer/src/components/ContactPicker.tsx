@@ -2,6 +2,7 @@ import { Button, Combobox, Group, Paper, Stack, Text, TextInput, useCombobox } f
 import { useUncontrolled } from '@mantine/hooks'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import classes from './contact-picker.module.css'
 import { ContactSummary } from './ContactCard'
 import { ContactForm, contactDraftFromQuery, emptyContactDraft, type ContactDraft } from './ContactForm'
 import { useContact, useContactSearch } from './use-contact-search'
@@ -27,7 +28,11 @@ export function ContactPicker(props: ContactPickerProps): React.JSX.Element {
   const { value, onChange, error, autoFocus, label } = props
   const { t } = useTranslation()
   const [query, setQuery] = useUncontrolled({ value: props.query, defaultValue: '', onChange: props.onQueryChange })
-  const [adding, setAdding] = useUncontrolled({ value: props.adding, defaultValue: false, onChange: props.onAddingChange })
+  const [adding, setAdding] = useUncontrolled({
+    value: props.adding,
+    defaultValue: false,
+    onChange: props.onAddingChange
+  })
   const [draft, setDraft] = useUncontrolled<ContactDraft>({
     value: props.contactDraft,
     defaultValue: emptyContactDraft,
@@ -122,11 +127,13 @@ export function ContactPicker(props: ContactPickerProps): React.JSX.Element {
           <Combobox.Dropdown hidden={!query.trim() || results === undefined}>
             <Combobox.Options>
               {results?.map((c) => (
-                <Combobox.Option value={c.id} key={c.id} data-testid="requester-option">
+                <Combobox.Option value={c.id} key={c.id} className={classes.option} data-testid="requester-option">
                   <ContactSummary contact={c} />
                 </Combobox.Option>
               ))}
-              {results?.length === 0 && <Combobox.Empty>{t('components:contact.nothingFound', { query: query.trim() })}</Combobox.Empty>}
+              {results?.length === 0 && (
+                <Combobox.Empty>{t('components:contact.nothingFound', { query: query.trim() })}</Combobox.Empty>
+              )}
             </Combobox.Options>
           </Combobox.Dropdown>
         </Combobox>

@@ -3,14 +3,26 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CategoryTree } from '@shared/config/model'
 import type { Agent, Service, Team } from '@shared/people/model'
-import { categories, channels, priorities, type Category, type Channel, type Level, type Priority } from '@shared/ticket/model'
+import {
+  categories,
+  channels,
+  priorities,
+  type Category,
+  type Channel,
+  type Level,
+  type Priority
+} from '@shared/ticket/model'
 
 /** Props every desk select shares; `value` '' means none. */
 type Base = Omit<SelectProps, 'data' | 'value' | 'onChange'> & { 'data-testid'?: string }
 
 const strict = { allowDeselect: false, checkIconPosition: 'right' as const }
 
-export function ChannelSelect({ value, onChange, ...rest }: Base & { value: Channel; onChange(v: Channel): void }): React.JSX.Element {
+export function ChannelSelect({
+  value,
+  onChange,
+  ...rest
+}: Base & { value: Channel; onChange(v: Channel): void }): React.JSX.Element {
   const { t } = useTranslation()
   const data = channels.map((c) => ({ value: c, label: t(`common:channel.${c}`) }))
   return <Select {...strict} data={data} value={value} onChange={(v) => v && onChange(v as Channel)} {...rest} />
@@ -23,7 +35,16 @@ export function CategorySelect({
 }: Base & { value: Category | ''; onChange(v: Category): void }): React.JSX.Element {
   const { t } = useTranslation()
   const data = categories.map((c) => ({ value: c, label: t(`common:category.${c}`) }))
-  return <Select {...strict} searchable data={data} value={value || null} onChange={(v) => v && onChange(v as Category)} {...rest} />
+  return (
+    <Select
+      {...strict}
+      searchable
+      data={data}
+      value={value || null}
+      onChange={(v) => v && onChange(v as Category)}
+      {...rest}
+    />
+  )
 }
 
 /** Subcategory label: the built-in words are translated, custom ones (from the desk's config) shown as they are. */
@@ -38,7 +59,12 @@ export function SubcategorySelect({
   value,
   onChange,
   ...rest
-}: Base & { tree: CategoryTree; category: Category | ''; value: string; onChange(v: string): void }): React.JSX.Element {
+}: Base & {
+  tree: CategoryTree
+  category: Category | ''
+  value: string
+  onChange(v: string): void
+}): React.JSX.Element {
   const label = useSubcategoryLabel()
   const options = category ? (tree[category] ?? []) : []
   const data = options.map((s) => ({ value: s, label: label(s) }))
@@ -74,7 +100,17 @@ export function ServiceSelect({
       }))
       .filter((g) => g.items.length)
   }, [services, value, t])
-  return <Select searchable clearable checkIconPosition="right" data={data} value={value || null} onChange={(v) => onChange(v ?? '')} {...rest} />
+  return (
+    <Select
+      searchable
+      clearable
+      checkIconPosition="right"
+      data={data}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      {...rest}
+    />
+  )
 }
 
 export function LevelSelect({
@@ -85,7 +121,15 @@ export function LevelSelect({
 }: Base & { kind: 'impact' | 'urgency'; value: Level; onChange(v: Level): void }): React.JSX.Element {
   const { t } = useTranslation()
   const data = (['1', '2', '3'] as const).map((l) => ({ value: l, label: t(`common:${kind}.${l}`) }))
-  return <Select {...strict} data={data} value={String(value)} onChange={(v) => v && onChange(Number(v) as Level)} {...rest} />
+  return (
+    <Select
+      {...strict}
+      data={data}
+      value={String(value)}
+      onChange={(v) => v && onChange(Number(v) as Level)}
+      {...rest}
+    />
+  )
 }
 
 export function PrioritySelect({
@@ -95,7 +139,9 @@ export function PrioritySelect({
 }: Base & { value: Priority | ''; onChange(v: Priority): void }): React.JSX.Element {
   const { t } = useTranslation()
   const data = priorities.map((p) => ({ value: p, label: t(`common:priority.${p}`) }))
-  return <Select {...strict} data={data} value={value || null} onChange={(v) => v && onChange(v as Priority)} {...rest} />
+  return (
+    <Select {...strict} data={data} value={value || null} onChange={(v) => v && onChange(v as Priority)} {...rest} />
+  )
 }
 
 export function TeamSelect({
@@ -104,11 +150,20 @@ export function TeamSelect({
   onChange,
   ...rest
 }: Base & { teams: readonly Team[]; value: string; onChange(v: string): void }): React.JSX.Element {
-  const { t } = useTranslation()
   const data = teams
     .filter((team) => team.active || team.id === value)
-    .map((team) => ({ value: team.id, label: `${team.name} · ${t(`common:teamKind.${team.kind}`)}` }))
-  return <Select searchable clearable checkIconPosition="right" data={data} value={value || null} onChange={(v) => onChange(v ?? '')} {...rest} />
+    .map((team) => ({ value: team.id, label: team.name }))
+  return (
+    <Select
+      searchable
+      clearable
+      checkIconPosition="right"
+      data={data}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      {...rest}
+    />
+  )
 }
 
 /** Agents of the chosen team first (the usual pick), then everyone else. */
@@ -133,7 +188,9 @@ export function AgentSelect({
     const teamName = (id: string): string => teams.find((x) => x.id === id)?.name ?? t('components:select.otherTeam')
     const groups = new Map<string, Agent[]>()
     for (const a of visible) groups.set(a.teamId, [...(groups.get(a.teamId) ?? []), a])
-    const ordered = [...groups.keys()].sort((a, b) => Number(b === teamId) - Number(a === teamId) || teamName(a).localeCompare(teamName(b)))
+    const ordered = [...groups.keys()].sort(
+      (a, b) => Number(b === teamId) - Number(a === teamId) || teamName(a).localeCompare(teamName(b))
+    )
     return ordered.map((id) => ({
       group: teamName(id),
       items: groups
@@ -142,5 +199,15 @@ export function AgentSelect({
         .map((a) => ({ value: a.id, label: label(a) }))
     }))
   }, [agents, teams, teamId, value, t])
-  return <Select searchable clearable checkIconPosition="right" data={data} value={value || null} onChange={(v) => onChange(v ?? '')} {...rest} />
+  return (
+    <Select
+      searchable
+      clearable
+      checkIconPosition="right"
+      data={data}
+      value={value || null}
+      onChange={(v) => onChange(v ?? '')}
+      {...rest}
+    />
+  )
 }

@@ -24,7 +24,9 @@ export function notifyRefusal(t: ReturnType<typeof useTranslation>['t'], err: un
     notifications.show({
       color: 'red',
       title: t('components:command.refusedTitle'),
-      message: details.length ? `${t('components:command.refusedFields')} ${[...new Set(details)].join(' · ')}` : err.message
+      message: details.length
+        ? `${t('components:command.refusedFields')} ${[...new Set(details)].join(' · ')}`
+        : err.message
     })
   } else {
     notifications.show({
@@ -48,7 +50,11 @@ export function useCommand(): CommandRunner {
   const run = useCallback(
     async (name: string, args: unknown): Promise<boolean> => {
       if (!actorId) {
-        notifications.show({ color: 'red', title: t('components:command.refusedTitle'), message: t('components:command.noAgent') })
+        notifications.show({
+          color: 'red',
+          title: t('components:command.refusedTitle'),
+          message: t('components:command.noAgent')
+        })
         return false
       }
       setBusy(true)

@@ -1,13 +1,35 @@
-import { Alert, Badge, Box, Button, Grid, Group, Kbd, Paper, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Grid,
+  Group,
+  Kbd,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title
+} from '@mantine/core'
 import { getHotkeyHandler } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { useCallback, useMemo } from 'react'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'wouter'
-import type { TicketKind } from '@shared/ticket/model'
 import { ContactPicker } from '../../components/ContactPicker'
-import { AgentSelect, CategorySelect, ChannelSelect, ServiceSelect, SubcategorySelect, TeamSelect } from '../../components/DeskSelects'
+import {
+  AgentSelect,
+  CategorySelect,
+  ChannelSelect,
+  ServiceSelect,
+  SubcategorySelect,
+  TeamSelect
+} from '../../components/DeskSelects'
 import { useFieldError, type Issues } from '../../components/field-errors'
 import { useCommand } from '../../components/use-command'
 import { getDb } from '../../data/database'
@@ -20,6 +42,7 @@ import { isDraftDirty, useIntakeStore, type IntakeDraft } from './store'
 
 /** Which issue keys a draft field clears when the agent edits it. */
 const issueKeysOf: Partial<Record<keyof IntakeDraft, string[]>> = {
+  requesterQuery: ['requesterId'],
   overridePriority: ['priorityOverride.priority', 'priorityOverride'],
   overrideReason: ['priorityOverride.reason', 'priorityOverride'],
   override: ['priorityOverride', 'priorityOverride.priority', 'priorityOverride.reason']
@@ -96,14 +119,21 @@ export function IntakePage(): React.JSX.Element {
     const created = await getDb().tickets.get(draft.id)
     const number = created?.number ?? ''
     notifications.show({ color: 'teal', title: t('created', { number }), message: created?.title, autoClose: 4000 })
-    if (draft.duplicateOfId && (await cmd.run('ticket.link', { ticketId: draft.id, targetId: draft.duplicateOfId, type: 'duplicate_of' })))
-      notifications.show({ color: 'indigo', message: t('linkedAsDuplicate', { number: duplicateOf?.number ?? '' }), autoClose: 4000 })
+    if (
+      draft.duplicateOfId &&
+      (await cmd.run('ticket.link', { ticketId: draft.id, targetId: draft.duplicateOfId, type: 'duplicate_of' }))
+    )
+      notifications.show({
+        color: 'indigo',
+        message: t('linkedAsDuplicate', { number: duplicateOf?.number ?? '' }),
+        autoClose: 4000
+      })
     const id = draft.id
     reset()
     navigate(`/tickets/${id}`)
   }
 
-  const hotkeys = useMemo(() => getHotkeyHandler([['mod+Enter', () => void submit()]]), [submit])
+  const hotkeys = getHotkeyHandler([['mod+Enter', () => void submit()]])
   const clientProblems = Object.keys(issues).length > 0
 
   return (
@@ -117,7 +147,7 @@ export function IntakePage(): React.JSX.Element {
                 <SegmentedControl
                   aria-label={t('kind')}
                   value={draft.kind}
-                  onChange={(v) => change({ kind: v as TicketKind })}
+                  onChange={(v) => change({ kind: v })}
                   data={(['incident', 'request'] as const).map((k) => ({
                     value: k,
                     label: <span data-testid={`intake-kind-${k}`}>{t(`common:kind.${k}`)}</span>
@@ -139,7 +169,7 @@ export function IntakePage(): React.JSX.Element {
               onChange={(requesterId) => change({ requesterId })}
               error={issues.requesterId ? t('requesterMissing') : undefined}
               query={draft.requesterQuery}
-              onQueryChange={(requesterQuery) => update({ requesterQuery })}
+              onQueryChange={(requesterQuery) => change({ requesterQuery })}
               adding={draft.addingContact}
               onAddingChange={(addingContact) => update({ addingContact })}
               contactDraft={draft.contact}
@@ -172,7 +202,9 @@ export function IntakePage(): React.JSX.Element {
                 required
                 label={t('category')}
                 value={draft.category}
-                onChange={(category) => change({ category, subcategory: category === draft.category ? draft.subcategory : '' })}
+                onChange={(category) =>
+                  change({ category, subcategory: category === draft.category ? draft.subcategory : '' })
+                }
                 error={err('category')}
                 data-testid="intake-category"
               />
@@ -219,7 +251,12 @@ export function IntakePage(): React.JSX.Element {
                   </Badge>
                 )}
                 {!route.fromRule && route.suggestion && (
-                  <Button size="compact-xs" variant="subtle" onClick={() => change({ routeTouched: false })} data-testid="intake-route-use">
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    onClick={() => change({ routeTouched: false })}
+                    data-testid="intake-route-use"
+                  >
                     {t('useSuggestion')}
                     {suggestionTeam ? ` · ${suggestionTeam.name}` : ''}
                   </Button>
@@ -276,7 +313,12 @@ export function IntakePage(): React.JSX.Element {
 
             <Group justify="space-between" wrap="wrap" gap="sm">
               <Group gap="sm">
-                <Button onClick={() => void submit()} loading={cmd.busy} disabled={!cmd.ready} data-testid="intake-submit">
+                <Button
+                  onClick={() => void submit()}
+                  loading={cmd.busy}
+                  disabled={!cmd.ready}
+                  data-testid="intake-submit"
+                >
                   {t('submit')}
                 </Button>
                 <Text size="xs" c="dimmed">

@@ -39,18 +39,34 @@ function Header({ ticket, editable }: { ticket: Ticket; editable: boolean }): Re
   const { t } = useTranslation('ticket')
   const cmd = useCommand()
   const err = useFieldError(cmd.issues)
-  const save = (fields: EditableFields): Promise<boolean> => cmd.run('ticket.setFields', { ticketId: ticket.id, fields })
+  const save = (fields: EditableFields): Promise<boolean> =>
+    cmd.run('ticket.setFields', { ticketId: ticket.id, fields })
   return (
     <Stack gap={6}>
       <Group gap="xs" wrap="wrap">
         <Text fw={700} size="lg" ff="monospace" data-testid="ticket-number">
           {ticket.number}
         </Text>
-        <Badge variant="outline" color={ticket.kind === 'incident' ? 'red' : 'blue'} data-testid="ticket-kind" data-kind={ticket.kind}>
+        <Badge
+          variant="outline"
+          color={ticket.kind === 'incident' ? 'red' : 'blue'}
+          data-testid="ticket-kind"
+          data-kind={ticket.kind}
+        >
           {t(`common:kind.${ticket.kind}`)}
         </Badge>
-        <PriorityBadge priority={ticket.priority} overridden={Boolean(ticket.priorityOverride)} size="lg" data-testid="ticket-priority" />
-        <StatusBadge status={ticket.status} pendingReason={ticket.pendingReason} size="lg" data-testid="ticket-status" />
+        <PriorityBadge
+          priority={ticket.priority}
+          overridden={Boolean(ticket.priorityOverride)}
+          size="lg"
+          data-testid="ticket-priority"
+        />
+        <StatusBadge
+          status={ticket.status}
+          pendingReason={ticket.pendingReason}
+          size="lg"
+          data-testid="ticket-status"
+        />
         <Group gap={6} ml="auto" wrap="nowrap">
           <Text size="xs" c="dimmed">
             {t('header.created')}
@@ -109,7 +125,12 @@ function Description({ ticket, editable }: { ticket: Ticket; editable: boolean }
         }
       />
       {ticket.resolutionNotes && (
-        <Alert mt="sm" color="teal" variant="light" title={ticket.resolutionCode ? t(`common:resolutionCode.${ticket.resolutionCode}`) : undefined}>
+        <Alert
+          mt="sm"
+          color="teal"
+          variant="light"
+          title={ticket.resolutionCode ? t(`common:resolutionCode.${ticket.resolutionCode}`) : undefined}
+        >
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {ticket.resolutionNotes}
           </Text>

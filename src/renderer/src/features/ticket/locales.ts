@@ -13,7 +13,13 @@ export const ticketMessages: Bundle = {
       updated: 'Updated',
       tier: 'Tier'
     },
-    edit: { edit: 'Edit', save: 'Save', cancel: 'Cancel', hint: 'Enter saves · Esc cancels', hintMultiline: 'Ctrl+Enter saves · Esc cancels' },
+    edit: {
+      edit: 'Edit',
+      save: 'Save',
+      cancel: 'Cancel',
+      hint: 'Enter saves · Esc cancels',
+      hintMultiline: 'Ctrl+Enter saves · Esc cancels'
+    },
     description: { title: 'Description', empty: 'No description.' },
     readOnly: 'This ticket is {{status}}: its fields can no longer change.',
     fields: {
@@ -132,15 +138,15 @@ export const ticketMessages: Bundle = {
       fields: 'edited the ticket',
       link: 'linked a ticket',
       statusChange: 'Status {{from}} → {{to}}',
-      pendingReason: 'Waiting for: {{reason}}',
+      pendingReason: '· {{reason}}',
       resolutionCode: 'Resolution: {{code}}',
-      teamChange: 'Team {{from}} → {{to}}',
-      assigneeChange: 'Assignee {{from}} → {{to}}',
-      tierChange: 'Tier {{from}} → {{to}}',
+      teamChange: 'Team: {{from}} → {{to}}',
+      assigneeChange: 'Assignee: {{from}} → {{to}}',
+      tierChange: 'Tier: {{from}} → {{to}}',
       change: '{{field}} {{from}} → {{to}}',
       descriptionChanged: 'Description updated',
-      noTeam: 'no team',
-      nobody: 'unassigned',
+      noTeam: '(no team)',
+      nobody: '(unassigned)',
       empty_value: 'none',
       linkText: '{{type}} {{number}}'
     },
@@ -170,7 +176,13 @@ export const ticketMessages: Bundle = {
       updated: '更新于',
       tier: '层级'
     },
-    edit: { edit: '编辑', save: '保存', cancel: '取消', hint: 'Enter 保存 · Esc 取消', hintMultiline: 'Ctrl+Enter 保存 · Esc 取消' },
+    edit: {
+      edit: '编辑',
+      save: '保存',
+      cancel: '取消',
+      hint: 'Enter 保存 · Esc 取消',
+      hintMultiline: 'Ctrl+Enter 保存 · Esc 取消'
+    },
     description: { title: '描述', empty: '无描述。' },
     readOnly: '此工单{{status}}，字段不能再修改。',
     fields: {
@@ -289,15 +301,15 @@ export const ticketMessages: Bundle = {
       fields: '修改了工单',
       link: '关联了工单',
       statusChange: '状态 {{from}} → {{to}}',
-      pendingReason: '等待：{{reason}}',
+      pendingReason: '· {{reason}}',
       resolutionCode: '解决方法：{{code}}',
-      teamChange: '团队 {{from}} → {{to}}',
-      assigneeChange: '处理人 {{from}} → {{to}}',
-      tierChange: '层级 {{from}} → {{to}}',
+      teamChange: '团队：{{from}} → {{to}}',
+      assigneeChange: '处理人：{{from}} → {{to}}',
+      tierChange: '层级：{{from}} → {{to}}',
       change: '{{field}} {{from}} → {{to}}',
       descriptionChanged: '描述已更新',
-      noTeam: '无团队',
-      nobody: '未分配',
+      noTeam: '（无团队）',
+      nobody: '（未分配）',
       empty_value: '无',
       linkText: '{{type}} {{number}}'
     },

@@ -28,7 +28,8 @@ export const useTicketUi = create<TicketUiState>()(
       clearDraft: (ticketId, keys) =>
         set((s) => {
           const current = { ...emptyComposer, ...s.drafts[ticketId] }
-          for (const k of keys) (current as Record<string, unknown>)[k] = k === 'visibility' ? current.visibility : emptyComposer[k]
+          for (const k of keys)
+            (current as Record<string, unknown>)[k] = k === 'visibility' ? current.visibility : emptyComposer[k]
           return { drafts: { ...s.drafts, [ticketId]: current } }
         })
     }),

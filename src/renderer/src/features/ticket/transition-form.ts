@@ -11,7 +11,12 @@ export interface TransitionInputs {
   reason: string
 }
 
-export const emptyTransitionInputs: TransitionInputs = { pendingReason: '', resolutionCode: '', resolutionNotes: '', reason: '' }
+export const emptyTransitionInputs: TransitionInputs = {
+  pendingReason: '',
+  resolutionCode: '',
+  resolutionNotes: '',
+  reason: ''
+}
 
 /** The button label key: "in_progress" reads "Start work", "Resume" or "Reopen" depending on where it comes from. */
 export function transitionActionKey(from: TicketStatus, to: TicketStatus): string {
@@ -21,7 +26,12 @@ export function transitionActionKey(from: TicketStatus, to: TicketStatus): strin
 }
 
 /** Only what the transition asks for goes into the command; the rest of the dialog's state is ignored. */
-export function buildTransitionArgs(ticketId: string, from: TicketStatus, to: TicketStatus, input: TransitionInputs): TicketTransitionArgs {
+export function buildTransitionArgs(
+  ticketId: string,
+  from: TicketStatus,
+  to: TicketStatus,
+  input: TransitionInputs
+): TicketTransitionArgs {
   const needs = transitionNeeds(from, to)
   const args: TicketTransitionArgs = { ticketId, from, to }
   if (needs.pendingReason) args.pendingReason = input.pendingReason || null

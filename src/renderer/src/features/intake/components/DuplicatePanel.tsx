@@ -15,7 +15,12 @@ export interface DuplicatePanelProps {
 }
 
 /** Open tickets that may be the same call again: open one, or log the new one as its duplicate. */
-export function DuplicatePanel({ candidates, searching, duplicateOfId, onMarkDuplicate }: DuplicatePanelProps): React.JSX.Element {
+export function DuplicatePanel({
+  candidates,
+  searching,
+  duplicateOfId,
+  onMarkDuplicate
+}: DuplicatePanelProps): React.JSX.Element {
   const { t } = useTranslation('intake')
   const [, navigate] = useLocation()
   return (

@@ -44,15 +44,34 @@ export function rankCandidates(
 }
 
 /** Open tickets of the same requester or the same service / CI that resemble the title being typed. */
-export function useDuplicateCandidates(requesterId: string, serviceId: string, title: string, excludeId?: string): DuplicateCandidate[] {
+export function useDuplicateCandidates(
+  requesterId: string,
+  serviceId: string,
+  title: string,
+  excludeId?: string
+): DuplicateCandidate[] {
   const termsKey = tokenize(title).join(' ')
   return (
     useLiveQuery(async () => {
       if (!requesterId && !serviceId) return []
       const db = getDb()
       const [byRequester, byService] = await Promise.all([
-        requesterId ? db.tickets.where('requesterId').equals(requesterId).filter((t) => t.isOpen === 1).limit(perSource).toArray() : [],
-        serviceId ? db.tickets.where('serviceId').equals(serviceId).filter((t) => t.isOpen === 1).limit(perSource).toArray() : []
+        requesterId
+          ? db.tickets
+              .where('requesterId')
+              .equals(requesterId)
+              .filter((t) => t.isOpen === 1)
+              .limit(perSource)
+              .toArray()
+          : [],
+        serviceId
+          ? db.tickets
+              .where('serviceId')
+              .equals(serviceId)
+              .filter((t) => t.isOpen === 1)
+              .limit(perSource)
+              .toArray()
+          : []
       ])
       return rankCandidates([...byRequester, ...byService], { requesterId, serviceId, title: termsKey, excludeId })
     }, [requesterId, serviceId, termsKey, excludeId]) ?? []

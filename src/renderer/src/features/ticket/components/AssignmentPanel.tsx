@@ -72,7 +72,14 @@ export function AssignmentPanel({ ticket, editable }: { ticket: Ticket; editable
           >
             {t('assignment.me')}
           </Button>
-          <Button size="xs" variant="light" color="orange" disabled={!editable} onClick={() => setEscalating(true)} data-testid="escalate-open">
+          <Button
+            size="xs"
+            variant="light"
+            color="orange"
+            disabled={!editable}
+            onClick={() => setEscalating(true)}
+            data-testid="escalate-open"
+          >
             {t('assignment.escalate')}
           </Button>
         </Group>

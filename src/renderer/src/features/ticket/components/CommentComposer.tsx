@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { newId } from '@shared/ids'
 import { useFieldError } from '../../../components/field-errors'
 import { useCommand } from '../../../components/use-command'
-import { useComposerDraft, useTicketUi, type Visibility } from '../store'
+import { useComposerDraft, useTicketUi } from '../store'
 
 /** Public reply or internal note → `comment.add`; the unsent text is kept per ticket. */
 export function CommentComposer({ ticketId }: { ticketId: string }): React.JSX.Element {
@@ -18,7 +18,8 @@ export function CommentComposer({ ticketId }: { ticketId: string }): React.JSX.E
 
   const send = async (): Promise<void> => {
     if (cmd.busy) return
-    if (await cmd.run('comment.add', { id: newId(), ticketId, visibility: draft.visibility, body: draft.body })) clearDraft(ticketId, ['body'])
+    if (await cmd.run('comment.add', { id: newId(), ticketId, visibility: draft.visibility, body: draft.body }))
+      clearDraft(ticketId, ['body'])
   }
 
   return (
@@ -27,7 +28,11 @@ export function CommentComposer({ ticketId }: { ticketId: string }): React.JSX.E
       p="sm"
       data-testid="comment-composer"
       data-visibility={draft.visibility}
-      style={internal ? { background: 'var(--mantine-color-yellow-light)', borderColor: 'var(--mantine-color-yellow-outline)' } : undefined}
+      style={
+        internal
+          ? { background: 'var(--mantine-color-yellow-light)', borderColor: 'var(--mantine-color-yellow-outline)' }
+          : undefined
+      }
     >
       <Stack gap="xs">
         <Group justify="space-between" gap="xs">
@@ -35,7 +40,7 @@ export function CommentComposer({ ticketId }: { ticketId: string }): React.JSX.E
             size="xs"
             aria-label={t('comment.visibility')}
             value={draft.visibility}
-            onChange={(v) => updateDraft(ticketId, { visibility: v as Visibility })}
+            onChange={(v) => updateDraft(ticketId, { visibility: v })}
             data={(['internal', 'public'] as const).map((v) => ({
               value: v,
               label: <span data-testid={`comment-visibility-${v}`}>{t(`common:visibility.${v}`)}</span>
@@ -61,7 +66,14 @@ export function CommentComposer({ ticketId }: { ticketId: string }): React.JSX.E
           data-testid="comment-body"
         />
         <Group justify="flex-end">
-          <Button size="xs" color={internal ? 'yellow' : 'indigo'} onClick={() => void send()} loading={cmd.busy} disabled={!cmd.ready} data-testid="comment-submit">
+          <Button
+            size="xs"
+            color={internal ? 'yellow' : 'indigo'}
+            onClick={() => void send()}
+            loading={cmd.busy}
+            disabled={!cmd.ready}
+            data-testid="comment-submit"
+          >
             {internal ? t('comment.sendInternal') : t('comment.send')}
           </Button>
         </Group>

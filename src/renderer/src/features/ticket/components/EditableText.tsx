@@ -16,7 +16,16 @@ export interface EditableTextProps {
 }
 
 /** Text shown as text, edited in place: Enter (Ctrl+Enter when multiline) saves, Esc cancels. */
-export function EditableText({ value, onSave, multiline = false, editable, error, testId, display, label }: EditableTextProps): React.JSX.Element {
+export function EditableText({
+  value,
+  onSave,
+  multiline = false,
+  editable,
+  error,
+  testId,
+  display,
+  label
+}: EditableTextProps): React.JSX.Element {
   const { t } = useTranslation('ticket')
   const [draft, setDraft] = useState<string | null>(null)
   const save = async (): Promise<void> => {
@@ -63,12 +72,18 @@ export function EditableText({ value, onSave, multiline = false, editable, error
   }
   return (
     <Group gap={4} wrap="nowrap" align="flex-start">
-      <Box style={{ flex: 1, minWidth: 0 }} data-testid={testId}>
+      <Box style={{ minWidth: 0, flex: multiline ? 1 : undefined }} data-testid={testId}>
         {display}
       </Box>
       {editable && (
         <Tooltip label={`${t('edit.edit')}: ${label}`}>
-          <ActionIcon variant="subtle" size="sm" aria-label={`${t('edit.edit')}: ${label}`} onClick={() => setDraft(value)} data-testid={`${testId}-edit`}>
+          <ActionIcon
+            variant="subtle"
+            size="sm"
+            aria-label={`${t('edit.edit')}: ${label}`}
+            onClick={() => setDraft(value)}
+            data-testid={`${testId}-edit`}
+          >
             <Text size="xs" aria-hidden>
               ✎
             </Text>

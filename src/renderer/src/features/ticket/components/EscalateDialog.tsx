@@ -45,7 +45,12 @@ export function EscalateDialog({ ticket, onClose }: { ticket: Ticket; onClose():
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('escalate.title', { number: ticket.number })} data-testid="escalate-dialog">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('escalate.title', { number: ticket.number })}
+      data-testid="escalate-dialog"
+    >
       <Stack gap="sm" onKeyDown={getHotkeyHandler([['mod+Enter', () => void confirm()]])}>
         <Select
           label={t('escalate.tier')}
@@ -54,7 +59,7 @@ export function EscalateDialog({ ticket, onClose }: { ticket: Ticket; onClose():
             ...higher.map((tier) => ({ value: tier, label: t(`common:tier.${tier}`) }))
           ]}
           value={toTier || 'keep'}
-          onChange={(v) => setToTier(!v || v === 'keep' ? '' : (v as Tier))}
+          onChange={(v) => setToTier(!v || v === 'keep' ? '' : v)}
           allowDeselect={false}
           error={err('toTier')}
           data-testid="escalate-tier"

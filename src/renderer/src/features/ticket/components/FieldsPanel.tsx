@@ -6,14 +6,29 @@ import type { EditableFields } from '@shared/ticket/commands'
 import type { Priority, Ticket } from '@shared/ticket/model'
 import { ContactSummary } from '../../../components/ContactCard'
 import { ContactPicker } from '../../../components/ContactPicker'
-import { CategorySelect, ChannelSelect, LevelSelect, PrioritySelect, ServiceSelect, SubcategorySelect } from '../../../components/DeskSelects'
+import {
+  CategorySelect,
+  ChannelSelect,
+  LevelSelect,
+  PrioritySelect,
+  ServiceSelect,
+  SubcategorySelect
+} from '../../../components/DeskSelects'
 import { useFieldError } from '../../../components/field-errors'
 import { PriorityBadge } from '../../../components/PriorityBadge'
 import { useContact } from '../../../components/use-contact-search'
 import { useCommand, type CommandRunner } from '../../../components/use-command'
 import { useDeskConfig, useServices } from '../../../data/reference'
 
-function OverrideDialog({ ticket, cmd, onClose }: { ticket: Ticket; cmd: CommandRunner; onClose(): void }): React.JSX.Element {
+function OverrideDialog({
+  ticket,
+  cmd,
+  onClose
+}: {
+  ticket: Ticket
+  cmd: CommandRunner
+  onClose(): void
+}): React.JSX.Element {
   const { t } = useTranslation('ticket')
   const err = useFieldError(cmd.issues)
   const [priority, setPriority] = useState<Priority | ''>(ticket.priorityOverride?.priority ?? '')
@@ -57,7 +72,15 @@ function OverrideDialog({ ticket, cmd, onClose }: { ticket: Ticket; cmd: Command
   )
 }
 
-function RequesterDialog({ ticket, cmd, onClose }: { ticket: Ticket; cmd: CommandRunner; onClose(): void }): React.JSX.Element {
+function RequesterDialog({
+  ticket,
+  cmd,
+  onClose
+}: {
+  ticket: Ticket
+  cmd: CommandRunner
+  onClose(): void
+}): React.JSX.Element {
   const { t } = useTranslation('ticket')
   const err = useFieldError(cmd.issues)
   return (
@@ -67,7 +90,9 @@ function RequesterDialog({ ticket, cmd, onClose }: { ticket: Ticket; cmd: Comman
         value=""
         onChange={(requesterId) => {
           if (!requesterId) return
-          void cmd.run('ticket.setFields', { ticketId: ticket.id, fields: { requesterId } }).then((ok) => ok && onClose())
+          void cmd
+            .run('ticket.setFields', { ticketId: ticket.id, fields: { requesterId } })
+            .then((ok) => ok && onClose())
         }}
         error={err('requesterId')}
       />
@@ -99,7 +124,12 @@ export function FieldsPanel({ ticket, editable }: { ticket: Ticket; editable: bo
           <Group justify="space-between" wrap="nowrap" gap="xs">
             {requester ? <ContactSummary contact={requester} /> : <Text size="sm">{ticket.requesterName}</Text>}
             {editable && (
-              <Button size="compact-xs" variant="subtle" onClick={() => setDialog('requester')} data-testid="field-requester-change">
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => setDialog('requester')}
+                data-testid="field-requester-change"
+              >
                 {t('common:actions.edit')}
               </Button>
             )}
@@ -181,7 +211,12 @@ export function FieldsPanel({ ticket, editable }: { ticket: Ticket; editable: bo
             </Group>
             {editable && (
               <Group gap={4} wrap="nowrap">
-                <Button size="compact-xs" variant="subtle" onClick={() => setDialog('override')} data-testid="field-override">
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => setDialog('override')}
+                  data-testid="field-override"
+                >
                   {ticket.priorityOverride ? t('fields.overrideEdit') : t('fields.override')}
                 </Button>
                 {ticket.priorityOverride && (

@@ -1,4 +1,16 @@
-import { Anchor, Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
+import {
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  UnstyledButton
+} from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -43,7 +55,13 @@ function LinkDialog({ ticket, onClose }: { ticket: Ticket; onClose(): void }): R
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('links.dialogTitle', { number: ticket.number })} size="lg" data-testid="link-dialog">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('links.dialogTitle', { number: ticket.number })}
+      size="lg"
+      data-testid="link-dialog"
+    >
       <Stack gap="sm">
         <TextInput
           data-autofocus
@@ -98,7 +116,7 @@ function LinkDialog({ ticket, onClose }: { ticket: Ticket; onClose(): void }): R
           label={t('links.type')}
           data={choosable.map((c) => ({ value: c, label: t(`common:linkType.${c}`) }))}
           value={type}
-          onChange={(v) => v && setType(v as typeof type)}
+          onChange={(v) => v && setType(v)}
           allowDeselect={false}
           error={err('type')}
           data-testid="link-type"
@@ -137,19 +155,27 @@ export function LinksPanel({ ticket }: { ticket: Ticket }): React.JSX.Element {
         {ticket.links.map((l) => {
           const other = linked.get(l.ticketId)
           return (
-            <Group key={l.ticketId} gap="xs" wrap="nowrap" data-testid="ticket-link">
-              <Text size="xs" c="dimmed" w={90} style={{ flexShrink: 0 }}>
-                {t(`common:linkType.${l.type}`)}
-              </Text>
-              <Anchor component={Link} href={`/tickets/${l.ticketId}`} size="sm" fw={600}>
-                {other?.number ?? '…'}
-              </Anchor>
-              {other && <PriorityBadge priority={other.priority} size="xs" />}
-              {other && <StatusBadge status={other.status} size="xs" />}
+            <Stack key={l.ticketId} gap={0} data-testid="ticket-link" data-link-type={l.type}>
+              <Group gap={6} wrap="nowrap">
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {t(`common:linkType.${l.type}`)}
+                </Text>
+                <Anchor
+                  component={Link}
+                  href={`/tickets/${l.ticketId}`}
+                  size="sm"
+                  fw={600}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
+                  {other?.number ?? '…'}
+                </Anchor>
+                {other && <PriorityBadge priority={other.priority} size="xs" style={{ flexShrink: 0 }} />}
+                {other && <StatusBadge status={other.status} size="xs" style={{ flexShrink: 0 }} />}
+              </Group>
               <Text size="xs" truncate>
                 {other?.title}
               </Text>
-            </Group>
+            </Stack>
           )
         })}
       </Stack>

@@ -37,7 +37,9 @@ export function StatusActions({ ticket }: { ticket: Ticket }): React.JSX.Element
           </Group>
         )}
       </Stack>
-      {pending && <TransitionDialog ticket={ticket} from={pending.from} to={pending.to} onClose={() => setPending(null)} />}
+      {pending && (
+        <TransitionDialog ticket={ticket} from={pending.from} to={pending.to} onClose={() => setPending(null)} />
+      )}
     </Paper>
   )
 }

@@ -5,7 +5,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'wouter'
 import type { Agent, Service, Team } from '@shared/people/model'
-import type { FieldChange, TicketEvent, TicketEventOf } from '@shared/ticket/model'
+import type { FieldChange, TicketEvent } from '@shared/ticket/model'
 import { RelativeTime } from '../../../components/RelativeTime'
 import { StatusBadge } from '../../../components/StatusBadge'
 import { getDb } from '../../../data/database'
@@ -34,29 +34,30 @@ const markerColor: Record<TicketEvent['type'], string> = {
 export function formatFieldValue(t: TFunction, field: string, value: unknown, names: Names): string {
   const none = t('ticket:timeline.empty_value')
   if (value === null || value === undefined || value === '') return none
+  if (field === 'priorityOverride' && typeof value === 'object') {
+    const o = value as { priority: string; reason: string }
+    return `${o.priority} (${o.reason})`
+  }
+  const v = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value)
   switch (field) {
     case 'channel':
-      return t(`common:channel.${String(value)}`)
+      return t(`common:channel.${v}`)
     case 'category':
-      return t(`common:category.${String(value)}`)
+      return t(`common:category.${v}`)
     case 'subcategory':
-      return t(`common:subcategory.${String(value)}`, { defaultValue: String(value) })
+      return t(`common:subcategory.${v}`, { defaultValue: v })
     case 'impact':
-      return t(`common:impact.${String(value)}`)
+      return t(`common:impact.${v}`)
     case 'urgency':
-      return t(`common:urgency.${String(value)}`)
+      return t(`common:urgency.${v}`)
     case 'serviceId':
-      return names.services.get(String(value))?.name ?? String(value)
+      return names.services.get(v)?.name ?? v
     case 'requesterId':
-      return names.contacts.get(String(value)) ?? String(value)
+      return names.contacts.get(v) ?? v
     case 'priority':
-      return String(value)
-    case 'priorityOverride': {
-      const o = value as { priority: string; reason: string }
-      return `${o.priority} (${o.reason})`
-    }
+      return v
     default:
-      return typeof value === 'string' ? `“${value.length > 80 ? `${value.slice(0, 80)}…` : value}”` : String(value)
+      return typeof value === 'string' ? `“${value.length > 80 ? `${value.slice(0, 80)}…` : value}”` : v
   }
 }
 
@@ -72,7 +73,8 @@ export function describeChange(t: TFunction, change: FieldChange, names: Names):
 function EventBody({ event, names }: { event: TicketEvent; names: Names }): React.JSX.Element | null {
   const { t } = useTranslation('ticket')
   const team = (id: string): string => (id ? (names.teams.get(id)?.name ?? id) : t('timeline.noTeam'))
-  const agent = (id: string): string => (id ? (names.agents.get(id)?.name ?? t('timeline.unknownAgent')) : t('timeline.nobody'))
+  const agent = (id: string): string =>
+    id ? (names.agents.get(id)?.name ?? t('timeline.unknownAgent')) : t('timeline.nobody')
   switch (event.type) {
     case 'created':
       return null
@@ -117,19 +119,27 @@ function EventBody({ event, names }: { event: TicketEvent; names: Names }): Reac
       return (
         <Stack gap={0}>
           {event.fromTeamId !== event.toTeamId && (
-            <Text size="sm">{t('timeline.teamChange', { from: team(event.fromTeamId), to: team(event.toTeamId) })}</Text>
+            <Text size="sm">
+              {t('timeline.teamChange', { from: team(event.fromTeamId), to: team(event.toTeamId) })}
+            </Text>
           )}
           {event.fromAssigneeId !== event.toAssigneeId && (
-            <Text size="sm">{t('timeline.assigneeChange', { from: agent(event.fromAssigneeId), to: agent(event.toAssigneeId) })}</Text>
+            <Text size="sm">
+              {t('timeline.assigneeChange', { from: agent(event.fromAssigneeId), to: agent(event.toAssigneeId) })}
+            </Text>
           )}
         </Stack>
       )
     case 'escalation':
       return (
         <Stack gap={0}>
-          {event.fromTier !== event.toTier && <Text size="sm">{t('timeline.tierChange', { from: event.fromTier, to: event.toTier })}</Text>}
+          {event.fromTier !== event.toTier && (
+            <Text size="sm">{t('timeline.tierChange', { from: event.fromTier, to: event.toTier })}</Text>
+          )}
           {event.fromTeamId !== event.toTeamId && (
-            <Text size="sm">{t('timeline.teamChange', { from: team(event.fromTeamId), to: team(event.toTeamId) })}</Text>
+            <Text size="sm">
+              {t('timeline.teamChange', { from: team(event.fromTeamId), to: team(event.toTeamId) })}
+            </Text>
           )}
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {event.reason}
@@ -175,7 +185,7 @@ function TimelineItem({ event, names }: { event: TicketEvent; names: Names }): R
   const { t } = useTranslation('ticket')
   const actor = names.agents.get(event.actorId)?.name ?? t('timeline.unknownAgent')
   const isComment = event.type === 'comment'
-  const internal = isComment && (event as TicketEventOf<'comment'>).visibility === 'internal'
+  const internal = isComment && event.visibility === 'internal'
   const body = <EventBody event={event} names={names} />
   const meta = (
     <Group gap={6} wrap="wrap">
@@ -206,7 +216,11 @@ function TimelineItem({ event, names }: { event: TicketEvent; names: Names }): R
         mt={6}
         w={10}
         h={10}
-        style={{ borderRadius: '50%', flexShrink: 0, background: `var(--mantine-color-${markerColor[event.type]}-filled)` }}
+        style={{
+          borderRadius: '50%',
+          flexShrink: 0,
+          background: `var(--mantine-color-${markerColor[event.type]}-filled)`
+        }}
         aria-hidden
       />
       <Box style={{ flex: 1, minWidth: 0 }}>
@@ -216,7 +230,11 @@ function TimelineItem({ event, names }: { event: TicketEvent; names: Names }): R
             p="xs"
             style={
               internal
-                ? { background: 'var(--mantine-color-yellow-light)', borderColor: 'var(--mantine-color-yellow-outline)', borderStyle: 'dashed' }
+                ? {
+                    background: 'var(--mantine-color-yellow-light)',
+                    borderColor: 'var(--mantine-color-yellow-outline)',
+                    borderStyle: 'dashed'
+                  }
                 : { borderLeft: '3px solid var(--mantine-color-indigo-filled)' }
             }
           >

@@ -3,12 +3,17 @@ import { getHotkeyHandler } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { pendingReasons, resolutionCodes, type PendingReason, type ResolutionCode, type Ticket, type TicketStatus } from '@shared/ticket/model'
+import { pendingReasons, resolutionCodes, type Ticket, type TicketStatus } from '@shared/ticket/model'
 import { transitionNeeds } from '@shared/ticket/state-machine'
 import { useFieldError } from '../../../components/field-errors'
 import { StatusBadge } from '../../../components/StatusBadge'
 import { useCommand } from '../../../components/use-command'
-import { buildTransitionArgs, emptyTransitionInputs, validateTransition, type TransitionInputs } from '../transition-form'
+import {
+  buildTransitionArgs,
+  emptyTransitionInputs,
+  validateTransition,
+  type TransitionInputs
+} from '../transition-form'
 
 export interface TransitionDialogProps {
   ticket: Ticket
@@ -41,13 +46,22 @@ export function TransitionDialog({ ticket, from, to, onClose }: TransitionDialog
       return
     }
     if (await cmd.run('ticket.transition', args)) {
-      notifications.show({ color: 'teal', message: t('transition.done', { number: ticket.number, status: t(`common:status.${to}`) }), autoClose: 3000 })
+      notifications.show({
+        color: 'teal',
+        message: t('transition.done', { number: ticket.number, status: t(`common:status.${to}`) }),
+        autoClose: 3000
+      })
       onClose()
     }
   }
 
   const general = err('from', 'to', 'ticketId')
-  const reasonLabel = to === 'cancelled' ? t('transition.reasonCancel') : from === 'resolved' ? t('transition.reasonReopen') : t('transition.reason')
+  const reasonLabel =
+    to === 'cancelled'
+      ? t('transition.reasonCancel')
+      : from === 'resolved'
+        ? t('transition.reasonReopen')
+        : t('transition.reason')
   const firstField = needs.pendingReason ? 'pending' : needs.resolution ? 'code' : needs.reason ? 'reason' : 'confirm'
 
   return (
@@ -72,7 +86,7 @@ export function TransitionDialog({ ticket, from, to, onClose }: TransitionDialog
             label={t('transition.pendingReason')}
             data={pendingReasons.map((r) => ({ value: r, label: t(`common:pendingReason.${r}`) }))}
             value={input.pendingReason || null}
-            onChange={(v) => set({ pendingReason: (v ?? '') as PendingReason | '' })}
+            onChange={(v) => set({ pendingReason: v ?? '' })}
             error={err('pendingReason')}
             data-testid="pending-reason"
             allowDeselect={false}
@@ -83,11 +97,10 @@ export function TransitionDialog({ ticket, from, to, onClose }: TransitionDialog
             <Select
               data-autofocus={firstField === 'code' || undefined}
               required
-              searchable
               label={t('transition.resolutionCode')}
               data={resolutionCodes.map((c) => ({ value: c, label: t(`common:resolutionCode.${c}`) }))}
               value={input.resolutionCode || null}
-              onChange={(v) => set({ resolutionCode: (v ?? '') as ResolutionCode | '' })}
+              onChange={(v) => set({ resolutionCode: v ?? '' })}
               error={err('resolutionCode')}
               data-testid="resolution-code"
               allowDeselect={false}

@@ -21,7 +21,13 @@ export function totalMinutes(events: readonly TicketEvent[]): number {
 }
 
 /** Time spent (minutes + note) → `worklog.add`, with the running total. */
-export function WorklogPanel({ ticketId, events }: { ticketId: string; events: readonly TicketEvent[] }): React.JSX.Element {
+export function WorklogPanel({
+  ticketId,
+  events
+}: {
+  ticketId: string
+  events: readonly TicketEvent[]
+}): React.JSX.Element {
   const { t } = useTranslation('ticket')
   const draft = useComposerDraft(ticketId)
   const updateDraft = useTicketUi((s) => s.updateDraft)
@@ -35,7 +41,8 @@ export function WorklogPanel({ ticketId, events }: { ticketId: string; events: r
     const text = draft.minutes.trim()
     // Anything that is not a number goes to the schema as NaN, which it refuses with a field error.
     const minutes = text === '' ? Number.NaN : Number(text)
-    if (await cmd.run('worklog.add', { id: newId(), ticketId, minutes, note: draft.note })) clearDraft(ticketId, ['minutes', 'note'])
+    if (await cmd.run('worklog.add', { id: newId(), ticketId, minutes, note: draft.note }))
+      clearDraft(ticketId, ['minutes', 'note'])
   }
   const onKeyDown = (e: React.KeyboardEvent): void => {
     if (e.key === 'Enter') {
@@ -77,7 +84,14 @@ export function WorklogPanel({ ticketId, events }: { ticketId: string; events: r
           />
         </Group>
         <Group justify="flex-end">
-          <Button size="xs" variant="light" onClick={() => void add()} loading={cmd.busy} disabled={!cmd.ready} data-testid="worklog-submit">
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => void add()}
+            loading={cmd.busy}
+            disabled={!cmd.ready}
+            data-testid="worklog-submit"
+          >
             {t('worklog.add')}
           </Button>
         </Group>

@@ -11,11 +11,7 @@ export function useTicket(id: string): Ticket | null | undefined {
 /** The ticket's timeline, oldest first (the composer sits below the newest event). */
 export function useTicketEvents(id: string): TicketEvent[] | undefined {
   return useLiveQuery(
-    () =>
-      getDb()
-        .ticketEvents.where('[ticketId+occurredAt]')
-        .between([id, Dexie.minKey], [id, Dexie.maxKey])
-        .toArray(),
+    () => getDb().ticketEvents.where('[ticketId+occurredAt]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
     [id]
   )
 }
@@ -26,7 +22,7 @@ export function useTicketsById(ids: readonly string[]): Map<string, Ticket> {
   return (
     useLiveQuery(async () => {
       const rows = await getDb().tickets.bulkGet([...ids])
-      return new Map(rows.filter((t): t is Ticket => Boolean(t)).map((t) => [t.id, t]))
-    }, [key]) ?? new Map()
+      return new Map<string, Ticket>(rows.filter((t): t is Ticket => Boolean(t)).map((t) => [t.id, t]))
+    }, [key]) ?? new Map<string, Ticket>()
   )
 }
