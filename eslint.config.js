@@ -63,6 +63,11 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: globals.node, sourceType: 'module' }
   },
+  {
+    // Scripts that drive Chromium pass callbacks to page.evaluate(), which run in the page.
+    files: ['scripts/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } }
+  },
 
   // ---- React ----
   {
