@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test'
 import { commonMessages } from '../../src/renderer/src/app/locales/common'
 import type { Language, Messages } from '../../src/renderer/src/app/i18n-core'
-import { expect, test, type IntakePage, type SetupPage, type Shell, type TicketPage } from './fixtures'
+import { expect, test } from './fixtures'
+import type { IntakePage, SetupPage, Shell, TicketPage } from './pages'
 
 /** A domain word as the console shows it in `lang` (e.g. `impact.1`), read from the shipped bundle. */
 function word(lang: Language, path: string): string {
@@ -41,7 +42,7 @@ async function outboxNames(page: Page): Promise<string[]> {
     () =>
       new Promise<string[]>((resolve, reject) => {
         const open = indexedDB.open('desk-console')
-        open.onerror = () => reject(open.error)
+        open.onerror = () => reject(new Error(String(open.error)))
         open.onsuccess = () => {
           const db = open.result
           const req = db.transaction('outbox').objectStore('outbox').getAll()
@@ -49,7 +50,7 @@ async function outboxNames(page: Page): Promise<string[]> {
             resolve((req.result as { name: string }[]).map((e) => e.name))
             db.close()
           }
-          req.onerror = () => reject(req.error)
+          req.onerror = () => reject(new Error(String(req.error)))
         }
       })
   )
