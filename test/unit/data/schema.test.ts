@@ -32,7 +32,9 @@ const expected: Record<string, { primary: string; indexes: string[] }> = {
   agents: { primary: 'id', indexes: [] },
   services: { primary: 'id', indexes: ['name'] },
   outbox: { primary: 'seq', indexes: ['id'] },
-  meta: { primary: 'key', indexes: [] }
+  meta: { primary: 'key', indexes: [] },
+  syncBase: { primary: 'key', indexes: [] },
+  conflicts: { primary: 'id', indexes: ['refusedAt'] }
 }
 
 describe('Dexie schema', () => {

@@ -2,6 +2,7 @@ import { defaultDeskConfig, type DeskConfig, type DeskConfigKey } from '@shared/
 import type { CommandStore, TableName, Tables } from '@shared/command/types'
 import { formatNumber, type TicketKind } from '@shared/ticket/model'
 import type { DeskDb } from './db'
+import { highestLocalNumber, numberTaken, takeLeasedNumber } from './sync/leases'
 
 export const metaKeys = {
   config: 'config',
@@ -28,10 +29,23 @@ export class DexieCommandStore implements CommandStore {
     const current = await this.getConfig()
     await this.db.meta.put({ key: metaKeys.config, value: { ...current, [key]: value } })
   }
-  /** A local counter until a desk server leases number blocks (see DESIGN.md, Sync). */
-  async nextTicketNumber(kind: TicketKind): Promise<string> {
+  /**
+   * A number from the block leased from the desk server (unique across agents, even offline);
+   * without one — local-only, or the lease ran out offline — the local counter, kept above every
+   * number this database holds (the server re-issues a number that collides and keeps the old
+   * one as an alias).
+   */
+  async nextTicketNumber(kind: TicketKind, preferred?: string): Promise<string> {
+    if (preferred && !(await numberTaken(this.db, preferred))) return preferred
+    for (let n = await takeLeasedNumber(this.db, kind); n !== null; n = await takeLeasedNumber(this.db, kind)) {
+      const number = formatNumber(kind, n)
+      // A leased number is unique on the server; locally it can only be held by a ticket numbered
+      // in local-only mode before this workstation connected.
+      if (!(await numberTaken(this.db, number))) return number
+    }
     const key = metaKeys.counter(kind)
-    const n = (((await this.db.meta.get(key))?.value as number | undefined) ?? 0) + 1
+    const counter = ((await this.db.meta.get(key))?.value as number | undefined) ?? 0
+    const n = Math.max(counter, await highestLocalNumber(this.db, kind)) + 1
     await this.db.meta.put({ key, value: n })
     return formatNumber(kind, n)
   }

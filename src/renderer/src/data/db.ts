@@ -8,6 +8,41 @@ export interface OutboxEntry extends CommandEnvelope {
   seq?: number
   clientId: string
   queuedAt: string
+  /** ticket.create: the number this workstation gave the ticket (sent to the server as `args.number`). */
+  number?: string
+  /** Set when the server answered `applied`; the entry stays until a pull has brought its rows. */
+  ackedAt?: string
+  /** Why the command could not be re-applied locally on top of the server's rows (it stays queued). */
+  rebaseError?: { code: string; message: string }
+}
+
+/**
+ * The server's version of a row that pending local commands have changed (`row: null` when the
+ * server has no such row yet). Rebase restores these, then re-runs the pending commands on top.
+ */
+export interface SyncBaseRow {
+  /** `${table}:${id}`; config keys use table `config`. */
+  key: string
+  table: string
+  id: string
+  row: unknown
+}
+
+/** A command the desk server refused: kept until the agent re-applies or discards it. */
+export interface ConflictRow {
+  /** The refused command's id. */
+  id: string
+  name: string
+  version: number
+  args: unknown
+  actorId: string
+  occurredAt: string
+  code: string
+  reason: string
+  issues: Record<string, string>
+  /** The value that won on the server. */
+  current: { table: string; id: string; row: unknown } | null
+  refusedAt: string
 }
 
 export interface MetaRow {
@@ -30,6 +65,8 @@ export class DeskDb extends Dexie {
   services!: EntityTable<Service, 'id'>
   outbox!: EntityTable<OutboxEntry, 'seq'>
   meta!: EntityTable<MetaRow, 'key'>
+  syncBase!: EntityTable<SyncBaseRow, 'key'>
+  conflicts!: EntityTable<ConflictRow, 'id'>
 
   constructor(name = dbName) {
     super(name)
@@ -63,7 +100,9 @@ export class DeskDb extends Dexie {
       agents: 'id',
       services: 'id, name',
       outbox: '++seq, &id',
-      meta: 'key'
+      meta: 'key',
+      syncBase: 'key',
+      conflicts: 'id, refusedAt'
     })
   }
 }
