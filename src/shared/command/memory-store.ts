@@ -28,7 +28,13 @@ export class MemoryStore implements CommandStore {
   async setConfig<K extends DeskConfigKey>(key: K, value: DeskConfig[K]): Promise<void> {
     this.config = { ...this.config, [key]: structuredClone(value) }
   }
-  async nextTicketNumber(kind: TicketKind): Promise<string> {
+  async nextTicketNumber(kind: TicketKind, preferred?: string): Promise<string> {
+    const n = preferred === undefined ? NaN : Number(/-(\d+)$/.exec(preferred)?.[1])
+    const taken = [...this.tables.tickets.values()].some((t) => t.number === preferred)
+    if (Number.isSafeInteger(n) && n > 0 && !taken) {
+      this.counters[kind] = Math.max(this.counters[kind], n)
+      return formatNumber(kind, n)
+    }
     return formatNumber(kind, ++this.counters[kind])
   }
 }

@@ -22,7 +22,12 @@ export interface CommandStore {
   put<T extends TableName>(table: T, row: Tables[T]): Promise<void>
   getConfig(): Promise<DeskConfig>
   setConfig<K extends DeskConfigKey>(key: K, value: DeskConfig[K]): Promise<void>
-  nextTicketNumber(kind: TicketKind): Promise<string>
+  /**
+   * The number for a new ticket. `preferred` is the number the client already showed (from its
+   * leased block, or a local counter while it worked local-only); a store may refuse it (taken,
+   * not leased) and return another one: the command then keeps `preferred` as an alias.
+   */
+  nextTicketNumber(kind: TicketKind, preferred?: string): Promise<string>
 }
 
 export interface CommandContext {

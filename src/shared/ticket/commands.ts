@@ -12,10 +12,12 @@ import {
   isOpenStatus,
   levelSchema,
   linkTypeSchema,
+  numberPrefix,
   pendingReasonSchema,
   priorityOverrideSchema,
   resolutionCodeSchema,
   ticketKindSchema,
+  ticketNumberSchema,
   ticketStatusSchema,
   tierSchema,
   tiers,
@@ -114,7 +116,13 @@ export const ticketCreateArgs = z.object({
   priorityOverride: priorityOverrideSchema.nullable().default(null),
   tier: tierSchema.default('L1'),
   teamId: z.string().default(''),
-  assigneeId: z.string().default('')
+  assigneeId: z.string().default(''),
+  /**
+   * The number the client gave the ticket (from its leased block, or its local counter while
+   * local-only). The desk server keeps it when it is free and leased to that client; otherwise it
+   * issues another and keeps this one as an alias.
+   */
+  number: ticketNumberSchema.optional()
 })
 export type TicketCreateArgs = z.input<typeof ticketCreateArgs>
 
@@ -128,7 +136,9 @@ export const ticketCreate = defineCommand({
     const config = await store.getConfig()
     checkSubcategory(config, a.category, a.subcategory)
     const requester = (await store.get('contacts', a.requesterId))!
-    const number = await store.nextTicketNumber(a.kind)
+    if (a.number !== undefined && !a.number.startsWith(`${numberPrefix[a.kind]}-`))
+      throw validationError('invalid number', { number: `must start with ${numberPrefix[a.kind]}-` })
+    const number = await store.nextTicketNumber(a.kind, a.number)
     const status: TicketStatus = a.assigneeId ? 'assigned' : 'new'
     const ticket: Ticket = {
       id: a.id,
@@ -161,7 +171,8 @@ export const ticketCreate = defineCommand({
       closedAt: null,
       createdAt: ctx.occurredAt,
       updatedAt: ctx.occurredAt,
-      terms: ticketTerms(a.title, a.description)
+      terms: ticketTerms(a.title, a.description),
+      aliases: a.number !== undefined && a.number !== number ? [a.number] : []
     }
     const next = eventIds(ctx)
     await save(store, ticket, [{ ...eventBase(ticket, ctx, next()), type: 'created', number }])

@@ -95,7 +95,12 @@ export const ticketSchema = z.object({
   resolvedAt: isoTimeSchema.nullable(),
   closedAt: isoTimeSchema.nullable(),
   /** Search terms derived from number, title and description (see search/tokenize). */
-  terms: z.array(z.string())
+  terms: z.array(z.string()),
+  /**
+   * Numbers this ticket was shown under before the desk server re-issued its number (a
+   * workstation that numbered it offline, colliding with another). Absent = none.
+   */
+  aliases: z.array(z.string()).optional()
 })
 export type Ticket = z.infer<typeof ticketSchema>
 
@@ -177,6 +182,8 @@ export type TicketEventOf<T extends TicketEventType> = Extract<TicketEvent, { ty
 export function isOpenStatus(status: TicketStatus): boolean {
   return (openStatuses as readonly string[]).includes(status)
 }
+
+export const ticketNumberSchema = z.string().regex(/^(INC|REQ)-\d{6,}$/, 'not a ticket number')
 
 export const numberPrefix: Record<TicketKind, 'INC' | 'REQ'> = { incident: 'INC', request: 'REQ' }
 
