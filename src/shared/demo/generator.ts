@@ -487,13 +487,18 @@ export class DemoTicketGenerator {
     out.push({ id: createdId, ticketId: tid, actorId: logger, occurredAt: createdAt, commandId: createdId, createdAt, updatedAt: createdAt, type: 'created', number: ticket.number })
     let prev: TicketStatus = 'new'
     const actor = ticket.assigneeId || logger
-    for (let i = 1; i < steps.length; i++) {
-      const step = steps[i]
-      if (step.status === 'assigned' || (prev === 'new' && step.status === 'resolved')) {
-        const id = demoUuid(rng, step.at)
-        const at = new Date(step.at).toISOString()
-        out.push({ id, ticketId: tid, actorId: logger, occurredAt: at, commandId: id, createdAt: at, updatedAt: at, type: 'assignment', fromTeamId: '', toTeamId: ticket.teamId, fromAssigneeId: '', toAssigneeId: ticket.assigneeId })
-      }
+    // The timeline keeps the moves an agent looks for (assignment, resolution, closure, the state
+    // it is in now) and skips intermediate hops: events are most of the rows a demo desk writes.
+    const assigned = steps.find((s) => s.status !== 'new' && s.status !== 'cancelled')
+    if (assigned && ticket.assigneeId) {
+      const id = demoUuid(rng, assigned.at)
+      const at = new Date(assigned.at).toISOString()
+      out.push({ id, ticketId: tid, actorId: logger, occurredAt: at, commandId: id, createdAt: at, updatedAt: at, type: 'assignment', fromTeamId: '', toTeamId: ticket.teamId, fromAssigneeId: '', toAssigneeId: ticket.assigneeId })
+      if (assigned.status === 'assigned') prev = 'assigned'
+    }
+    const last = steps[steps.length - 1]
+    const keep = steps.filter((s, i) => i > 0 && s.status !== 'assigned' && (s === last || s.status === 'resolved'))
+    for (const step of keep) {
       const id = demoUuid(rng, step.at + 1)
       const at = new Date(step.at + 1).toISOString()
       const to = step.status

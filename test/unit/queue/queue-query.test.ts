@@ -42,7 +42,7 @@ function bruteForce(q: QueueQuery): Ticket[] {
 
 const tunings: QueueTuning[] = [
   { pageSize: 37, materialiseCap: 0, keyCap: 0, chunk: 50 }, // always walk, never an id set
-  { pageSize: 50, materialiseCap: 0, keyCap: 100_000, chunk: 64 }, // walk with an id set
+  { pageSize: 50, materialiseCap: 5, keyCap: 100_000, chunk: 64 }, // searches walk with an id set
   { pageSize: 100, materialiseCap: 100_000, keyCap: 100_000, chunk: 1000 }, // materialise when possible
   { pageSize: 100, materialiseCap: 300, keyCap: 1_500, chunk: 200 } // mixed, like production but small
 ]
