@@ -8,9 +8,10 @@
  *   node scripts/pg-test-cluster.mjs start        prints {"url":…,"dir":…} and leaves it running
  *   node scripts/pg-test-cluster.mjs stop DIR
  *   node scripts/pg-test-cluster.mjs bindir       prints the binaries' folder (exit 1 if none)
+ *   node scripts/pg-test-cluster.mjs ensure       installs Debian's postgresql when missing (root)
  */
-import { execFileSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -35,6 +36,38 @@ export function postgresBinDir() {
     // no pg_config either
   }
   return null
+}
+
+/**
+ * Installs Debian's `postgresql` when no PostgreSQL is found and we are root with apt; returns the
+ * bin folder, or throws with what to run. The package's default cluster is not created (tests
+ * start their own, on a free port).
+ */
+export function ensurePostgres() {
+  const found = postgresBinDir()
+  if (found) return found
+  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
+  if (!isRoot || !hasApt)
+    throw new Error(
+      'PostgreSQL is needed for the server tests. Install it with:\n\n  sudo apt-get install -y postgresql\n'
+    )
+  const conf = '/etc/postgresql-common/createcluster.conf'
+  if (!existsSync(conf)) {
+    mkdirSync('/etc/postgresql-common', { recursive: true })
+    writeFileSync(conf, 'create_main_cluster = false\n')
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  const apt = (args) => {
+    console.log(`$ apt-get ${args.join(' ')}`)
+    return spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { stdio: 'inherit', env }).status === 0
+  }
+  if (!apt(['install', '-y', '-q', 'postgresql'])) {
+    apt(['update', '-q'])
+    if (!apt(['install', '-y', '-q', 'postgresql'])) throw new Error('apt-get install postgresql failed')
+  }
+  const bin = postgresBinDir()
+  if (!bin) throw new Error('postgresql was installed but initdb was not found under /usr/lib/postgresql')
+  return bin
 }
 
 function freePort() {
@@ -121,12 +154,13 @@ if (isMain) {
   const [command, arg] = process.argv.slice(2)
   if (command === 'start') console.log(JSON.stringify(await startCluster()))
   else if (command === 'stop' && arg) stopCluster(arg)
+  else if (command === 'ensure') console.log(ensurePostgres())
   else if (command === 'bindir') {
     const bin = postgresBinDir()
     if (!bin) process.exit(1)
     console.log(bin)
   } else {
-    console.error('usage: pg-test-cluster.mjs start | stop DIR | bindir')
+    console.error('usage: pg-test-cluster.mjs start | stop DIR | bindir | ensure')
     process.exit(2)
   }
 }

@@ -5,7 +5,10 @@
  *   setup → lint → typecheck (node, web, test) → unit (vitest) → audit:electron → build → e2e
  *
  * On a fresh Debian machine it sets itself up: installs Node dependencies when they are missing
- * and Debian's Chromium when it is missing (as root; otherwise it says what to run).
+ * and Debian's Chromium and PostgreSQL when they are missing (as root; otherwise it says what to
+ * run). The unit step runs against a throwaway PostgreSQL cluster (scripts/pg-test-cluster.mjs)
+ * unless DESK_TEST_DATABASE_URL points at one, so the server's protocol suite runs on PGlite and
+ * on PostgreSQL; with CI=true a missing PostgreSQL fails the run instead of skipping that half.
  * It ends with one line CI reads:  `tests: N passed, M failed`  (unit + end-to-end tests).
  *
  *   node scripts/test.mjs                 everything
@@ -93,6 +96,17 @@ const steps = [
         const code = await run('npm', ['ci', '--no-audit', '--no-fund'], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' })
         if (code !== 0) return code
       } else console.log('node_modules: present')
+      const wantsUnit = (only ? only.includes('unit') : true) && !skip.includes('unit')
+      if (wantsUnit && !process.env.DESK_TEST_DATABASE_URL) {
+        const { ensurePostgres } = await import('./pg-test-cluster.mjs')
+        try {
+          console.log(`postgresql: ${ensurePostgres()}`)
+        } catch (e) {
+          console.error(e instanceof Error ? e.message : String(e))
+          if (process.env.CI === 'true' || process.env.CI === '1') return 1
+          console.log('the PostgreSQL half of the server suite will be skipped')
+        }
+      }
       const wantsBrowser = (only ? only.includes('e2e') : true) && !skip.includes('e2e')
       if (!wantsBrowser) return 0
       const { ensureChromium, chromiumVersion } = await import('./ensure-chromium.mjs')
@@ -124,8 +138,20 @@ const steps = [
   },
   {
     name: 'unit',
-    title: 'Unit tests (vitest)',
-    run: () => run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`])
+    title: 'Unit tests (vitest; server suite on PGlite and a throwaway PostgreSQL)',
+    async run() {
+      const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]
+      if (process.env.DESK_TEST_DATABASE_URL) return run(bin('vitest'), args)
+      const { postgresBinDir, startCluster, stopCluster } = await import('./pg-test-cluster.mjs')
+      if (!postgresBinDir()) return run(bin('vitest'), args)
+      const cluster = await startCluster()
+      console.log(`postgresql test cluster: ${cluster.url}`)
+      try {
+        return await run(bin('vitest'), args, { DESK_TEST_DATABASE_URL: cluster.url })
+      } finally {
+        stopCluster(cluster.dir)
+      }
+    }
   },
   {
     name: 'audit',

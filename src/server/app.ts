@@ -74,6 +74,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     }
   }
 
+  // JSON only: any other body type is a 415, not a string that fails validation further on.
+  app.removeContentTypeParser('text/plain')
   app.decorateRequest('auth', null)
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler((req, reply) =>
