@@ -63,11 +63,8 @@ async function shoot(browser, { lang, locale, name }, scheme) {
 
   const file = (screen) => resolve(outDir, `${screen}-${lang}-${scheme}.png`)
   await page.goto(`${base}/#/`)
-  await page.getByTestId('queue-row').first().waitFor()
-  await page
-    .getByTestId('queue-view-all_open')
-    .click()
-    .catch(() => undefined)
+  await page.getByTestId('queue-page').waitFor()
+  await page.getByTestId('queue-view-open').click()
   await page.getByTestId('queue-row').first().waitFor()
   await page.waitForTimeout(300)
   await page.screenshot({ path: file('queue') })

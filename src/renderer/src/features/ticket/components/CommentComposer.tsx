@@ -1,3 +1,4 @@
+import classes from './internal-note.module.css'
 import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core'
 import { getHotkeyHandler } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
@@ -28,11 +29,7 @@ export function CommentComposer({ ticketId }: { ticketId: string }): React.JSX.E
       p="sm"
       data-testid="comment-composer"
       data-visibility={draft.visibility}
-      style={
-        internal
-          ? { background: 'var(--mantine-color-yellow-light)', borderColor: 'var(--mantine-color-yellow-outline)' }
-          : undefined
-      }
+      className={internal ? classes.internal : undefined}
     >
       <Stack gap="xs">
         <Group justify="space-between" gap="xs">

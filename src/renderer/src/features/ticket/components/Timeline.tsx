@@ -1,3 +1,4 @@
+import classes from './internal-note.module.css'
 import { Anchor, Badge, Box, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { TFunction } from 'i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
@@ -228,14 +229,9 @@ function TimelineItem({ event, names }: { event: TicketEvent; names: Names }): R
           <Paper
             withBorder
             p="xs"
+            className={internal ? classes.internal : undefined}
             style={
-              internal
-                ? {
-                    background: 'var(--mantine-color-yellow-light)',
-                    borderColor: 'var(--mantine-color-yellow-outline)',
-                    borderStyle: 'dashed'
-                  }
-                : { borderLeft: '3px solid var(--mantine-color-indigo-filled)' }
+              internal ? { borderStyle: 'dashed' } : { borderLeft: '3px solid var(--mantine-color-indigo-filled)' }
             }
           >
             {meta}
