@@ -12,6 +12,7 @@ import {
   nativeTheme,
   powerMonitor,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -21,6 +22,7 @@ import { join } from 'node:path'
 import { ipcContract, ipcEvents, type EventName, type EventPayload } from '../shared/ipc'
 import { AppService, platformName } from './services/app-service'
 import { BackupService } from './services/backup-service'
+import { CredentialService } from './services/credential-service'
 import { JsonFileStore } from './services/file-store'
 import { createSenderCheck, IpcRegistry, sendEvent } from './services/ipc-registry'
 import { labelsFor, resolveLanguage, type Labels } from './services/labels'
@@ -180,6 +182,7 @@ async function start(): Promise<void> {
     }
   }).register(ipc)
   settings.register(ipc)
+  new CredentialService(store, safeStorage).register(ipc)
   const outbox = new OutboxBackupService(store)
   outbox.register(ipc)
   new BackupService({

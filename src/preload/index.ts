@@ -32,6 +32,7 @@ const deskApi = {
   backup: { save: invoke('backup.save') },
   outbox: { backup: invoke('outbox.backup'), restore: invoke('outbox.restore') },
   settings: { get: invoke('settings.get'), set: invoke('settings.set') },
+  auth: { getToken: invoke('auth.getToken'), setToken: invoke('auth.setToken'), clearToken: invoke('auth.clearToken') },
   onOpenTicket: subscribe('nav.openTicket'),
   onNewIncident: subscribe('nav.newIncident'),
   onSystemResumed: subscribe('system.resumed')

@@ -133,6 +133,19 @@ export const ipcContract = {
       savedAt: z.iso.datetime().nullable()
     })
   },
+  /** The desk server session token, kept by main encrypted with the OS keychain (safeStorage). */
+  'auth.getToken': {
+    request: noRequest,
+    response: z.strictObject({ token: z.string().nullable() })
+  },
+  'auth.setToken': {
+    request: z.strictObject({ token: z.string().min(1, 'required').max(4096, 'at most 4096 characters') }),
+    response: z.void()
+  },
+  'auth.clearToken': {
+    request: noRequest,
+    response: z.void()
+  },
   'settings.get': {
     request: noRequest,
     response: settingsSchema

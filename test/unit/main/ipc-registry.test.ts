@@ -33,7 +33,10 @@ function allHandlers(): Handlers {
     'outbox.backup': vi.fn(() => undefined),
     'outbox.restore': vi.fn(() => ({ entries: [], savedAt: null })),
     'settings.get': vi.fn(() => ({ theme: 'system' as const, language: 'system' as const })),
-    'settings.set': vi.fn(() => ({ theme: 'dark' as const, language: 'en' as const }))
+    'settings.set': vi.fn(() => ({ theme: 'dark' as const, language: 'en' as const })),
+    'auth.getToken': vi.fn(() => ({ token: null })),
+    'auth.setToken': vi.fn(() => undefined),
+    'auth.clearToken': vi.fn(() => undefined)
   }
 }
 

@@ -76,6 +76,11 @@ vi.mock('electron', async () => {
     Menu: { buildFromTemplate: vi.fn((t: unknown) => ({ t })), setApplicationMenu: vi.fn() },
     nativeImage: { createFromPath: vi.fn(() => ({})) },
     nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: (s: string) => Buffer.from(s),
+      decryptString: (b: Buffer) => b.toString()
+    },
     powerMonitor: new EventEmitter(),
     protocol: {
       registerSchemesAsPrivileged: vi.fn(() => h.calls.push('registerSchemesAsPrivileged')),

@@ -132,7 +132,7 @@ describe('sync convergence (property)', () => {
           }
           const queued = new Map<string, Workstation>()
           for (const a of actions) {
-            const ws = clients[a.client % n]
+            const ws = clients['client' in a ? a.client % n : 0]
             if (a.type === 'cmd') {
               const id = await act(ws, a.cmd)
               if (id) queued.set(id, ws)

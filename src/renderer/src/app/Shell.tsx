@@ -1,38 +1,32 @@
-import { AppShell, Badge, Group, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core'
+import { useEffect } from 'react'
+import { AppShell, Badge, Group, NavLink, Stack, Text, Title } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { useTranslation } from 'react-i18next'
 import { Link, Route, Switch, useLocation } from 'wouter'
-import { useMe, useOutboxCount } from '../data/reference'
+import { useMe } from '../data/reference'
 import { IntakePage } from '../features/intake/IntakePage'
 import { QueuePage } from '../features/queue/QueuePage'
 import { CommandPalette, PaletteTrigger } from '../features/palette/CommandPalette'
 import { QuickPrefs } from '../features/settings/components/QuickPrefs'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { TicketPage } from '../features/ticket/TicketPage'
-import { useOnline } from './use-online'
+import { ConflictsPage } from '../features/sync/ConflictsPage'
+import { SyncIndicator } from '../features/sync/components/SyncIndicator'
+import { useConflictCount } from '../features/sync/hooks/use-sync'
+import { SyncPage } from '../features/sync/SyncPage'
+import { getSyncRuntime } from '../features/sync/sync-runtime'
 
-function StatusBar(): React.JSX.Element {
-  const { t } = useTranslation()
-  const online = useOnline()
-  const pending = useOutboxCount()
-  return (
-    <Group gap="xs" data-testid="sync-status">
-      <Badge color={online ? 'teal' : 'gray'} variant="light" data-testid="online-state">
-        {online ? t('onlineBadge') : t('offlineBadge')}
-      </Badge>
-      <Tooltip label={t('localOnly')}>
-        <Badge color={pending ? 'orange' : 'gray'} variant="outline" data-testid="outbox-count">
-          {t('pending', { count: pending })}
-        </Badge>
-      </Tooltip>
-    </Group>
-  )
+/** Starts the sync client once the console is up (no-op in local-only mode). */
+function SyncBridge(): null {
+  useEffect(() => void getSyncRuntime().start(), [])
+  return null
 }
 
 export function Shell(): React.JSX.Element {
   const { t } = useTranslation()
   const [location, navigate] = useLocation()
   const me = useMe()
+  const conflicts = useConflictCount()
   useHotkeys([
     ['n', () => navigate('/tickets/new')],
     ['mod+,', () => navigate('/settings')]
@@ -40,6 +34,8 @@ export function Shell(): React.JSX.Element {
   const nav = [
     { to: '/', label: t('nav.queue'), active: location === '/' },
     { to: '/tickets/new', label: t('nav.newTicket'), active: location === '/tickets/new' },
+    { to: '/conflicts', label: t('sync:nav.conflicts'), active: location === '/conflicts', count: conflicts },
+    { to: '/sync', label: t('sync:nav.server'), active: location === '/sync' },
     { to: '/settings', label: t('nav.settings'), active: location.startsWith('/settings') }
   ]
   return (
@@ -49,7 +45,7 @@ export function Shell(): React.JSX.Element {
           <Title order={4}>{t('appName')}</Title>
           <Group gap="md" wrap="nowrap">
             <PaletteTrigger />
-            <StatusBar />
+            <SyncIndicator />
             {me && (
               <Text size="sm" c="dimmed" data-testid="current-agent">
                 {me.name} · {t(`tier.${me.tier}`)}
@@ -62,7 +58,21 @@ export function Shell(): React.JSX.Element {
       <AppShell.Navbar p="xs">
         <Stack gap={2} component="nav">
           {nav.map((item) => (
-            <NavLink key={item.to} component={Link} href={item.to} label={item.label} active={item.active} />
+            <NavLink
+              key={item.to}
+              component={Link}
+              href={item.to}
+              label={item.label}
+              active={item.active}
+              data-testid={`nav-${item.to.slice(1) || 'queue'}`}
+              rightSection={
+                item.count ? (
+                  <Badge size="xs" color="red" variant="filled" circle={item.count < 10}>
+                    {item.count}
+                  </Badge>
+                ) : undefined
+              }
+            />
           ))}
         </Stack>
         <Text size="xs" c="dimmed" mt="auto" p="xs">
@@ -75,12 +85,15 @@ export function Shell(): React.JSX.Element {
           <Route path="/tickets/new" component={IntakePage} />
           <Route path="/tickets/:id">{(params) => <TicketPage ticketId={params.id} />}</Route>
           <Route path="/settings/:tab?" component={SettingsPage} />
+          <Route path="/sync" component={SyncPage} />
+          <Route path="/conflicts" component={ConflictsPage} />
           <Route>
             <QueuePage />
           </Route>
         </Switch>
       </AppShell.Main>
       <CommandPalette />
+      <SyncBridge />
     </AppShell>
   )
 }

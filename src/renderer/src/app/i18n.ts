@@ -8,6 +8,7 @@ import { settingsMessages } from '../features/settings/locales'
 import { setupMessages } from '../features/setup/locales'
 import { paletteMessages } from '../features/palette/locales'
 import { componentMessages } from '../components/locales'
+import { syncMessages } from '../features/sync/locales'
 import { detectLanguage, languages, type Bundle, type Language } from './i18n-core'
 
 export const namespaces: Record<string, Bundle> = {
@@ -18,7 +19,8 @@ export const namespaces: Record<string, Bundle> = {
   settings: settingsMessages,
   setup: setupMessages,
   palette: paletteMessages,
-  components: componentMessages
+  components: componentMessages,
+  sync: syncMessages
 }
 
 export function resolveLanguage(pref: Language | 'system'): Language {

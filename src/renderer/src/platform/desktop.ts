@@ -11,6 +11,10 @@ export function desktopPlatform(desk: DeskApi): Platform {
     saveSettings: async (settings) => {
       if (Object.keys(settings).length) await desk.settings.set(settings)
     },
+    getToken: async () => (await desk.auth.getToken()).token,
+    setToken: (token) => desk.auth.setToken({ token }),
+    clearToken: () => desk.auth.clearToken(),
+    onSystemResumed: (listener) => desk.onSystemResumed(() => listener()),
     onOpenTicket: (listener) => desk.onOpenTicket(({ ticketId }) => listener(ticketId)),
     onNewIncident: (listener) => desk.onNewIncident(() => listener())
   }

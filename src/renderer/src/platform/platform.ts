@@ -13,6 +13,12 @@ export interface Platform {
   /** Keeps a copy of the unsent outbox outside IndexedDB (desktop only; no-op on the web). */
   backupOutbox(entries: Record<string, unknown>[]): Promise<void>
   saveSettings(settings: Partial<Settings>): Promise<void>
+  /** The desk server session token: safeStorage on the desktop, the tab's session on the web. */
+  getToken(): Promise<string | null>
+  setToken(token: string): Promise<void>
+  clearToken(): Promise<void>
+  /** The machine woke from sleep (desktop); the web console has no such event. */
+  onSystemResumed(listener: () => void): () => void
   onOpenTicket(listener: (ticketId: string) => void): () => void
   onNewIncident(listener: () => void): () => void
 }

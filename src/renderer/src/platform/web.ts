@@ -1,6 +1,9 @@
 import { httpUrlSchema } from '@shared/ipc'
 import type { Platform } from './platform'
 
+const tokenKey = 'desk.sessionToken'
+let memoryToken: string | null = null
+
 /** The web console: the same renderer served by the desk server, or the e2e tests. */
 export function webPlatform(): Platform {
   return {
@@ -23,7 +26,10 @@ export function webPlatform(): Platform {
       return true
     },
     async setBadge(count) {
-      const nav = navigator as Navigator & { setAppBadge?: (n?: number) => Promise<void>; clearAppBadge?: () => Promise<void> }
+      const nav = navigator as Navigator & {
+        setAppBadge?: (n?: number) => Promise<void>
+        clearAppBadge?: () => Promise<void>
+      }
       try {
         if (count > 0) await nav.setAppBadge?.(count)
         else await nav.clearAppBadge?.()
@@ -38,6 +44,31 @@ export function webPlatform(): Platform {
     async saveSettings() {
       // Preferences already persist in localStorage (prefs-store).
     },
+    // The tab's session: a shared browser forgets the token when the tab closes.
+    async getToken() {
+      try {
+        return sessionStorage.getItem(tokenKey) ?? memoryToken
+      } catch {
+        return memoryToken
+      }
+    },
+    async setToken(token) {
+      memoryToken = token
+      try {
+        sessionStorage.setItem(tokenKey, token)
+      } catch {
+        // Storage disabled: the token lives as long as this page.
+      }
+    },
+    async clearToken() {
+      memoryToken = null
+      try {
+        sessionStorage.removeItem(tokenKey)
+      } catch {
+        // Nothing stored.
+      }
+    },
+    onSystemResumed: () => () => undefined,
     onOpenTicket: () => () => undefined,
     onNewIncident: () => () => undefined
   }

@@ -1,0 +1,352 @@
+import type { Bundle } from '../../app/i18n-core'
+
+/** Desk server connection, sync status and the conflicts inbox. */
+export const syncMessages: Bundle = {
+  en: {
+    nav: { server: 'Desk server', conflicts: 'Conflicts' },
+    state: {
+      local: 'Local only',
+      offline: 'Offline',
+      online: 'Online',
+      syncing: 'Syncing…',
+      error: 'Sync error'
+    },
+    indicator: {
+      label: 'Sync status',
+      localOnly: 'Working local-only: changes stay on this workstation until you connect to a desk server.',
+      server: 'Desk server: {{url}}',
+      lastSync: 'Last sync: {{when}}',
+      never: 'Not synced yet',
+      live: 'Live updates on',
+      polling: 'Live updates unavailable: checking every 30 seconds',
+      syncNow: 'Sync now',
+      conflicts_one: '{{count}} refused change',
+      conflicts_other: '{{count}} refused changes'
+    },
+    errors: {
+      network: 'The desk server cannot be reached. Changes are kept and sent when it is back.',
+      unauthorized: 'Your session has ended. Log in again to keep syncing.',
+      upgrade_required:
+        'This console is too old for the desk server. Update the app to keep syncing; your changes are kept.',
+      seq_gap: 'The desk server lost track of this workstation’s changes; they are being sent again.',
+      forbidden: 'The desk server refused this workstation.',
+      bad_request: 'The desk server refused a request: {{message}}',
+      server: 'The desk server had a problem: {{message}}. Retrying.'
+    },
+    progress: {
+      title: 'First sync of the desk',
+      rows_one: '{{count}} record received',
+      rows_other: '{{count}} records received',
+      ofTarget: '{{percent}} %'
+    },
+    page: {
+      title: 'Desk server',
+      description:
+        'Connect this workstation to your team’s desk server to share tickets with other agents. Without a server the console works local-only on this workstation.'
+    },
+    connect: {
+      title: 'Connect to a desk server',
+      serverUrl: 'Server address',
+      serverUrlPlaceholder: 'desk.example.com:8787',
+      email: 'Email',
+      password: 'Password',
+      submit: 'Connect',
+      connecting: 'Connecting…',
+      localOnly: 'Stay local-only',
+      localOnlyHint:
+        'You can connect later: everything you do here is kept and sent on the first sync. Local sample data is replaced by the desk’s data.',
+      invalidUrl: 'Enter an http:// or https:// address',
+      invalidEmail: 'Enter an email address',
+      required: 'Required',
+      failed: {
+        invalid_credentials: 'Wrong email or password.',
+        rate_limited: 'Too many attempts. Wait a minute and try again.',
+        unreachable: 'The desk server cannot be reached at this address. Check the address and your network.',
+        upgrade_required: 'This console is too old for this desk server. Update the app first.',
+        invalid_input: 'The server refused the details entered.',
+        server: 'The server answered with an error: {{message}}'
+      }
+    },
+    connected: {
+      title: 'Connected',
+      server: 'Server',
+      account: 'Signed in as',
+      since: 'Connected',
+      status: 'Status',
+      pending: 'Waiting to send',
+      lastSync: 'Last sync',
+      disconnect: 'Disconnect',
+      disconnectTitle: 'Disconnect from the desk server?',
+      disconnectBody: 'The console goes back to local-only. Local data stays on this workstation.',
+      disconnectPending_one:
+        '{{count}} change has not reached the server yet. It stays queued and is sent when you connect again.',
+      disconnectPending_other:
+        '{{count}} changes have not reached the server yet. They stay queued and are sent when you connect again.',
+      relogin: 'Log in again',
+      reloginTitle: 'Log in again to {{url}}'
+    },
+    conflicts: {
+      title: 'Conflicts',
+      description:
+        'Changes the desk server refused. Nothing you typed is lost: re-apply a change on the current data, or discard it.',
+      empty: 'No refused changes. Everything you did has reached the desk server.',
+      refusedAt: 'Refused {{when}}',
+      yourChange: 'Your change',
+      current: 'What the server has',
+      currentNone: 'The server has no such record (deleted, or not visible to you).',
+      reapply: 'Re-apply',
+      discard: 'Discard',
+      discardAll: 'Discard all',
+      discardAllConfirm: 'Discard all {{count}} refused changes? They cannot be recovered.',
+      reapplied: 'Change re-applied and queued',
+      reapplyFailed: 'Cannot re-apply: {{message}}',
+      noPermission: 'Your role may not make this change.',
+      openTicket: 'Open ticket',
+      unknownCommand: 'Change {{name}}'
+    },
+    reason: {
+      validation: 'Invalid data',
+      not_found: 'Record no longer exists',
+      invalid_transition: 'Status changed meanwhile',
+      conflict: 'Already exists',
+      unknown_command: 'Not supported by the server',
+      forbidden: 'Not permitted',
+      invalid_time: 'Invalid time'
+    },
+    command: {
+      'ticket.create': 'Log ticket',
+      'ticket.setFields': 'Edit ticket',
+      'ticket.transition': 'Change status',
+      'ticket.assign': 'Assign',
+      'ticket.escalate': 'Escalate',
+      'ticket.link': 'Link tickets',
+      'comment.add': 'Comment',
+      'worklog.add': 'Log work',
+      'contact.create': 'New contact',
+      'contact.update': 'Edit contact',
+      'config.set': 'Desk configuration',
+      'team.upsert': 'Team',
+      'agent.upsert': 'Agent',
+      'service.upsert': 'Service / CI'
+    },
+    change: {
+      status: 'Status: {{from}} → {{to}}',
+      assign: 'Team: {{team}} · Assignee: {{assignee}}',
+      escalate: 'Escalate to {{tier}} {{team}}: {{reason}}',
+      worklog: '{{minutes}} min {{note}}',
+      minutes: '{{count}} min',
+      reason: 'Reason: {{reason}}',
+      resolution: 'Resolution: {{code}} {{notes}}',
+      pendingReason: 'Waiting for: {{reason}}',
+      link: '{{type}} → {{target}}',
+      config: 'Setting: {{key}}'
+    },
+    field: {
+      number: 'Number',
+      kind: 'Kind',
+      title: 'Title',
+      description: 'Description',
+      channel: 'Channel',
+      requesterId: 'Requester',
+      requesterName: 'Requester',
+      category: 'Category',
+      subcategory: 'Subcategory',
+      serviceId: 'Service',
+      impact: 'Impact',
+      urgency: 'Urgency',
+      priority: 'Priority',
+      priorityOverride: 'Priority override',
+      tier: 'Tier',
+      teamId: 'Team',
+      assigneeId: 'Assignee',
+      status: 'Status',
+      pendingReason: 'Waiting for',
+      resolutionCode: 'Resolution code',
+      resolutionNotes: 'Resolution notes',
+      updatedAt: 'Last changed',
+      name: 'Name',
+      phone: 'Phone',
+      email: 'Email',
+      department: 'Department',
+      vip: 'VIP',
+      body: 'Text',
+      visibility: 'Visibility',
+      minutes: 'Time spent',
+      note: 'Note'
+    },
+    yes: 'Yes',
+    no: 'No',
+    empty: '—'
+  },
+  'zh-CN': {
+    nav: { server: '服务台服务器', conflicts: '同步冲突' },
+    state: {
+      local: '仅本地',
+      offline: '离线',
+      online: '在线',
+      syncing: '正在同步…',
+      error: '同步出错'
+    },
+    indicator: {
+      label: '同步状态',
+      localOnly: '当前仅在本地工作：连接服务台服务器之前，所有更改只保存在本工作站。',
+      server: '服务台服务器：{{url}}',
+      lastSync: '上次同步：{{when}}',
+      never: '尚未同步',
+      live: '实时更新已开启',
+      polling: '实时更新不可用：每 30 秒检查一次',
+      syncNow: '立即同步',
+      conflicts_one: '{{count}} 项更改被拒绝',
+      conflicts_other: '{{count}} 项更改被拒绝'
+    },
+    errors: {
+      network: '无法连接服务台服务器。更改已保留，恢复连接后自动发送。',
+      unauthorized: '会话已结束，请重新登录以继续同步。',
+      upgrade_required: '此控制台版本过旧，服务台服务器不再支持。请更新应用以继续同步；您的更改已保留。',
+      seq_gap: '服务台服务器丢失了本工作站的部分更改，正在重新发送。',
+      forbidden: '服务台服务器拒绝了本工作站。',
+      bad_request: '服务台服务器拒绝了请求：{{message}}',
+      server: '服务台服务器出现问题：{{message}}。正在重试。'
+    },
+    progress: {
+      title: '首次同步服务台数据',
+      rows_one: '已接收 {{count}} 条记录',
+      rows_other: '已接收 {{count}} 条记录',
+      ofTarget: '{{percent}} %'
+    },
+    page: {
+      title: '服务台服务器',
+      description:
+        '将本工作站连接到团队的服务台服务器，与其他坐席共享工单。未连接服务器时，控制台仅在本工作站本地工作。'
+    },
+    connect: {
+      title: '连接服务台服务器',
+      serverUrl: '服务器地址',
+      serverUrlPlaceholder: 'desk.example.com:8787',
+      email: '邮箱',
+      password: '密码',
+      submit: '连接',
+      connecting: '正在连接…',
+      localOnly: '保持仅本地',
+      localOnlyHint: '可以稍后再连接：在此所做的一切都会保留，并在首次同步时发送。本地示例数据将被服务台数据替换。',
+      invalidUrl: '请输入 http:// 或 https:// 地址',
+      invalidEmail: '请输入邮箱地址',
+      required: '必填',
+      failed: {
+        invalid_credentials: '邮箱或密码错误。',
+        rate_limited: '尝试次数过多，请稍等一分钟后再试。',
+        unreachable: '无法通过此地址连接服务台服务器。请检查地址和网络。',
+        upgrade_required: '此控制台版本过旧，无法连接该服务台服务器。请先更新应用。',
+        invalid_input: '服务器拒绝了输入的信息。',
+        server: '服务器返回错误：{{message}}'
+      }
+    },
+    connected: {
+      title: '已连接',
+      server: '服务器',
+      account: '登录账户',
+      since: '连接时间',
+      status: '状态',
+      pending: '待发送',
+      lastSync: '上次同步',
+      disconnect: '断开连接',
+      disconnectTitle: '断开与服务台服务器的连接？',
+      disconnectBody: '控制台将恢复为仅本地模式。本地数据保留在本工作站。',
+      disconnectPending_one: '有 {{count}} 项更改尚未发送到服务器。它们会保留在队列中，重新连接后发送。',
+      disconnectPending_other: '有 {{count}} 项更改尚未发送到服务器。它们会保留在队列中，重新连接后发送。',
+      relogin: '重新登录',
+      reloginTitle: '重新登录 {{url}}'
+    },
+    conflicts: {
+      title: '同步冲突',
+      description: '服务台服务器拒绝的更改。您输入的内容不会丢失：可以基于当前数据重新应用，或放弃该更改。',
+      empty: '没有被拒绝的更改。您的所有操作都已送达服务台服务器。',
+      refusedAt: '{{when}}被拒绝',
+      yourChange: '您的更改',
+      current: '服务器上的当前值',
+      currentNone: '服务器上没有此记录（已删除，或您无权查看）。',
+      reapply: '重新应用',
+      discard: '放弃',
+      discardAll: '全部放弃',
+      discardAllConfirm: '放弃全部 {{count}} 项被拒绝的更改？放弃后无法恢复。',
+      reapplied: '更改已重新应用并加入发送队列',
+      reapplyFailed: '无法重新应用：{{message}}',
+      noPermission: '您的角色无权进行此更改。',
+      openTicket: '打开工单',
+      unknownCommand: '更改 {{name}}'
+    },
+    reason: {
+      validation: '数据无效',
+      not_found: '记录已不存在',
+      invalid_transition: '状态已被他人更改',
+      conflict: '记录已存在',
+      unknown_command: '服务器不支持此操作',
+      forbidden: '无权操作',
+      invalid_time: '时间无效'
+    },
+    command: {
+      'ticket.create': '登记工单',
+      'ticket.setFields': '编辑工单',
+      'ticket.transition': '更新状态',
+      'ticket.assign': '分配',
+      'ticket.escalate': '升级',
+      'ticket.link': '关联工单',
+      'comment.add': '备注',
+      'worklog.add': '记录工时',
+      'contact.create': '新建联系人',
+      'contact.update': '编辑联系人',
+      'config.set': '服务台配置',
+      'team.upsert': '团队',
+      'agent.upsert': '坐席',
+      'service.upsert': '服务 / 配置项'
+    },
+    change: {
+      status: '状态：{{from}} → {{to}}',
+      assign: '团队：{{team}} · 处理人：{{assignee}}',
+      escalate: '升级至 {{tier}} {{team}}：{{reason}}',
+      worklog: '{{minutes}} 分钟 {{note}}',
+      minutes: '{{count}} 分钟',
+      reason: '原因：{{reason}}',
+      resolution: '解决方法：{{code}} {{notes}}',
+      pendingReason: '等待：{{reason}}',
+      link: '{{type}} → {{target}}',
+      config: '配置项：{{key}}'
+    },
+    field: {
+      number: '编号',
+      kind: '类型',
+      title: '标题',
+      description: '描述',
+      channel: '渠道',
+      requesterId: '提交人',
+      requesterName: '提交人',
+      category: '分类',
+      subcategory: '子分类',
+      serviceId: '服务',
+      impact: '影响程度',
+      urgency: '紧急程度',
+      priority: '优先级',
+      priorityOverride: '手动优先级',
+      tier: '支持层级',
+      teamId: '团队',
+      assigneeId: '处理人',
+      status: '状态',
+      pendingReason: '等待原因',
+      resolutionCode: '解决代码',
+      resolutionNotes: '解决方法说明',
+      updatedAt: '最后更新',
+      name: '姓名',
+      phone: '电话',
+      email: '邮箱',
+      department: '部门',
+      vip: 'VIP',
+      body: '内容',
+      visibility: '可见范围',
+      minutes: '耗时',
+      note: '备注'
+    },
+    yes: '是',
+    no: '否',
+    empty: '—'
+  }
+}
