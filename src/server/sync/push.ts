@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { CommandResult, PushRequest, PushResponse } from '@shared/sync/protocol'
+import type { TicketKind } from '@shared/ticket/model'
 import type { ServerViewer } from '../auth/viewer'
 import { rows, type DeskDatabase } from '../db/database'
 import { claimClient } from './clients'
@@ -62,7 +63,19 @@ export async function push(
 
         const logged: LoggedCommand[] = []
         if (fresh.length) {
-          await store.prefetch(fresh.map((c) => c.args))
+          await store.prefetch(
+            fresh.map((c) => c.args),
+            fresh.map((c) => c.id)
+          )
+          const creates: Partial<Record<TicketKind, number>> = {}
+          const chosen: string[] = []
+          for (const c of fresh) {
+            if (c.name !== 'ticket.create' || !c.args || typeof c.args !== 'object') continue
+            const { kind, number } = c.args as { kind?: unknown; number?: unknown }
+            if (kind === 'incident' || kind === 'request') creates[kind] = (creates[kind] ?? 0) + 1
+            if (typeof number === 'string') chosen.push(number)
+          }
+          await store.expectTickets(creates, chosen)
           for (const cmd of fresh) {
             const result = await run(cmd)
             results.push(result)

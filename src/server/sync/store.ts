@@ -2,11 +2,10 @@ import { sql } from 'drizzle-orm'
 import { restrictedCategories, canSeeTicket } from '@shared/auth/permissions'
 import { CommandError, type CommandStore, type TableName, type Tables } from '@shared/command/types'
 import { defaultDeskConfig, deskConfigSchema, type DeskConfig, type DeskConfigKey } from '@shared/config/model'
-import { idSchemaPattern } from '@shared/ids'
+import { deriveId, idSchemaPattern } from '@shared/ids'
 import type { SyncTable } from '@shared/sync/protocol'
 import { formatNumber, numberPrefix, type Ticket, type TicketKind } from '@shared/ticket/model'
 import { rows, type Tx } from '../db/database'
-import { records } from '../db/schema'
 import type { ServerViewer } from '../auth/viewer'
 
 /** A database failure inside a command: fails the whole push (retried), never a rejection. */
@@ -69,6 +68,10 @@ export class ServerStore implements CommandStore {
   private readonly numbersTaken = new Set<string>()
   private pendingNumbers = new Set<string>()
   private leases: { kind: string; from: number; to: number }[] | null = null
+  private readonly numbersInDb = new Map<string, boolean>()
+  private config: DeskConfig | undefined
+  private readonly reserved = new Map<TicketKind, { next: number; end: number }>()
+  private readonly expected: Partial<Record<TicketKind, number>> = {}
 
   constructor(
     private readonly tx: Tx,
@@ -88,6 +91,7 @@ export class ServerStore implements CommandStore {
     this.begin()
   }
   rollback(): void {
+    if ([...this.pending.values()].some((r) => r.table === 'config')) this.config = undefined
     this.begin()
   }
   get changedRows(): number {
@@ -96,9 +100,13 @@ export class ServerStore implements CommandStore {
 
   // ---------- reads ----------
 
-  /** Loads every row whose id appears in the commands' arguments in one query. */
-  async prefetch(argsList: unknown[]): Promise<void> {
+  /**
+   * Loads every row whose id appears in the commands' arguments, or that the commands will derive
+   * from their own ids (timeline events), in one query.
+   */
+  async prefetch(argsList: unknown[], commandIds: string[] = []): Promise<void> {
     const ids = new Set<string>()
+    for (const id of commandIds) for (let n = 1; n <= 3; n++) ids.add(deriveId(id, n))
     const walk = (v: unknown, depth: number): void => {
       if (ids.size >= 5_000 || depth > 3) return
       if (typeof v === 'string') {
@@ -201,10 +209,13 @@ export class ServerStore implements CommandStore {
     // A row the agent cannot see is not theirs to overwrite (e.g. a create reusing its id).
     if (existing && !(await this.visible(table, existing)))
       throw new CommandError('not_found', `${table} ${row.id} does not exist`, { id: 'not found' })
-    this.pending.set(key(table, row.id), { table, id: row.id, data: structuredClone(row) })
+    // Not cloned: commands build new rows from the clones `get` hands out and never touch them again.
+    this.pending.set(key(table, row.id), { table, id: row.id, data: row as unknown as Record<string, unknown> })
   }
 
   async getConfig(): Promise<DeskConfig> {
+    // Parsed once per push, not once per command; a config.set in this push invalidates it.
+    if (this.config) return this.config
     const config: DeskConfig = structuredClone(defaultDeskConfig)
     for (const k of configKeys) {
       const row = await this.current('config', k)
@@ -213,26 +224,41 @@ export class ServerStore implements CommandStore {
         if (parsed.success) (config as Record<DeskConfigKey, unknown>)[k] = parsed.data
       }
     }
+    this.config = config
     return config
   }
 
   async setConfig<K extends DeskConfigKey>(k: K, value: DeskConfig[K]): Promise<void> {
+    this.config = undefined
     this.pending.set(key('config', k), { table: 'config', id: k, data: { id: k, value: structuredClone(value) } })
   }
 
   // ---------- ticket numbers ----------
 
+  /** Whether the database has a ticket with each number (looked up in bulk, then cached). */
+  private async lookUpNumbers(numbers: string[]): Promise<void> {
+    const unknown = [...new Set(numbers)].filter((n) => !this.numbersInDb.has(n))
+    for (let i = 0; i < unknown.length; i += 1_000) {
+      const chunk = unknown.slice(i, i + 1_000)
+      const found = await guarded(() =>
+        rows<{ number: string }>(
+          this.tx,
+          sql`SELECT data->>'number' AS number FROM records
+              WHERE table_name = 'tickets' AND data->>'number' IN (${sql.join(
+                chunk.map((n) => sql`${n}`),
+                sql`, `
+              )})`
+        )
+      )
+      for (const n of chunk) this.numbersInDb.set(n, false)
+      for (const r of found) this.numbersInDb.set(r.number, true)
+    }
+  }
+
   private async numberTaken(number: string): Promise<boolean> {
     if (this.numbersTaken.has(number) || this.pendingNumbers.has(number)) return true
-    for (const row of [...this.dirty.values(), ...this.pending.values()])
-      if (row.table === 'tickets' && row.data.number === number) return true
-    const found = await guarded(() =>
-      rows<{ one: number }>(
-        this.tx,
-        sql`SELECT 1 AS one FROM records WHERE table_name = 'tickets' AND data->>'number' = ${number} LIMIT 1`
-      )
-    )
-    return found.length > 0
+    if (!this.numbersInDb.has(number)) await this.lookUpNumbers([number])
+    return this.numbersInDb.get(number) === true
   }
 
   private async inLease(kind: TicketKind, n: number): Promise<boolean> {
@@ -248,6 +274,36 @@ export class ServerStore implements CommandStore {
   }
 
   /**
+   * Readies the numbers a batch of commands will ask for: the numbers clients chose are looked up
+   * at once, and `creates` tickets per kind are expected (the counter is advanced once per kind,
+   * not once per ticket; what is left over is handed back at the end).
+   */
+  async expectTickets(creates: Partial<Record<TicketKind, number>>, chosen: string[]): Promise<void> {
+    for (const [kind, n] of Object.entries(creates) as [TicketKind, number][])
+      this.expected[kind] = (this.expected[kind] ?? 0) + n
+    if (chosen.length) await this.lookUpNumbers(chosen)
+  }
+
+  private async allocate(kind: TicketKind): Promise<number> {
+    let block = this.reserved.get(kind)
+    if (!block || block.next > block.end) {
+      const count = Math.max(1, this.expected[kind] ?? 1)
+      const [row] = await guarded(() =>
+        rows<{ next_value: number }>(
+          this.tx,
+          sql`UPDATE number_counters SET next_value = next_value + ${count} WHERE kind = ${kind} RETURNING next_value`
+        )
+      )
+      const end = Number(row.next_value) - 1
+      block = { next: end - count + 1, end }
+      this.reserved.set(kind, block)
+      await this.lookUpNumbers(Array.from({ length: count }, (_, i) => formatNumber(kind, block!.next + i)))
+    }
+    this.expected[kind] = Math.max(0, (this.expected[kind] ?? 1) - 1)
+    return block.next++
+  }
+
+  /**
    * A number the client chose is kept when it comes from one of this client's leases and nobody
    * has it; otherwise (a workstation that numbered tickets while local-only, a reused number) the
    * server issues the next free one and the command keeps the client's as an alias.
@@ -256,23 +312,30 @@ export class ServerStore implements CommandStore {
     if (preferred !== undefined) {
       const m = new RegExp(`^${numberPrefix[kind]}-(\\d{6,})$`).exec(preferred)
       if (m && (await this.inLease(kind, Number(m[1]))) && !(await this.numberTaken(preferred))) {
+        this.expected[kind] = Math.max(0, (this.expected[kind] ?? 1) - 1)
         this.pendingNumbers.add(preferred)
         return preferred
       }
     }
     for (;;) {
-      const [row] = await guarded(() =>
-        rows<{ n: number }>(
-          this.tx,
-          sql`UPDATE number_counters SET next_value = next_value + 1 WHERE kind = ${kind} RETURNING next_value - 1 AS n`
-        )
-      )
-      const number = formatNumber(kind, Number(row.n))
+      const number = formatNumber(kind, await this.allocate(kind))
       if (!(await this.numberTaken(number))) {
         this.pendingNumbers.add(number)
         return number
       }
     }
+  }
+
+  /** Hands unused reserved numbers back when nobody advanced the counter since (else: a gap). */
+  async releaseNumbers(): Promise<void> {
+    for (const [kind, block] of this.reserved)
+      if (block.next <= block.end)
+        await guarded(() =>
+          this.tx.execute(
+            sql`UPDATE number_counters SET next_value = ${block.next} WHERE kind = ${kind} AND next_value = ${block.end + 1}`
+          )
+        )
+    this.reserved.clear()
   }
 
   // ---------- flush ----------
@@ -327,37 +390,36 @@ export class ServerStore implements CommandStore {
     return out
   }
 
-  /** Writes the rows with consecutive change seqs from `firstSeq`. */
+  /**
+   * Writes the rows with consecutive change seqs from `firstSeq`: one statement per chunk, the
+   * rows travelling as a single JSON parameter (far cheaper than thousands of bind parameters).
+   */
   async write(list: PendingWrite[], firstSeq: number): Promise<void> {
-    for (let i = 0; i < list.length; i += 500) {
-      const chunk = list.slice(i, i + 500)
+    for (let i = 0; i < list.length; i += 1_000) {
+      const chunk = list.slice(i, i + 1_000).map((r, j) => ({
+        table_name: r.table,
+        id: r.id,
+        parent_id: r.table === 'ticketEvents' ? String(r.data.ticketId) : '',
+        data: r.data,
+        scope: r.scope,
+        ever_public: r.scope === '',
+        change_seq: firstSeq + i + j
+      }))
       await guarded(() =>
-        this.tx
-          .insert(records)
-          .values(
-            chunk.map((r, j) => ({
-              tableName: r.table,
-              id: r.id,
-              parentId: r.table === 'ticketEvents' ? String(r.data.ticketId) : '',
-              data: r.data,
-              scope: r.scope,
-              everPublic: r.scope === '',
-              deleted: false,
-              changeSeq: firstSeq + i + j
-            }))
-          )
-          .onConflictDoUpdate({
-            target: [records.tableName, records.id],
-            set: {
-              parentId: sql`excluded.parent_id`,
-              data: sql`excluded.data`,
-              scope: sql`excluded.scope`,
-              everPublic: sql`${records.everPublic} OR excluded.ever_public`,
-              deleted: false,
-              changeSeq: sql`excluded.change_seq`,
-              changedAt: sql`now()`
-            }
-          })
+        this.tx.execute(
+          sql`INSERT INTO records (table_name, id, parent_id, data, scope, ever_public, deleted, change_seq, changed_at)
+              SELECT x.table_name, x.id, x.parent_id, x.data, x.scope, x.ever_public, false, x.change_seq, now()
+              FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+                AS x(table_name text, id text, parent_id text, data jsonb, scope text, ever_public boolean, change_seq bigint)
+              ON CONFLICT (table_name, id) DO UPDATE SET
+                parent_id = excluded.parent_id,
+                data = excluded.data,
+                scope = excluded.scope,
+                ever_public = records.ever_public OR excluded.ever_public,
+                deleted = false,
+                change_seq = excluded.change_seq,
+                changed_at = excluded.changed_at`
+        )
       )
     }
   }
