@@ -210,7 +210,7 @@ export class ServerStore implements CommandStore {
     if (existing && !(await this.visible(table, existing)))
       throw new CommandError('not_found', `${table} ${row.id} does not exist`, { id: 'not found' })
     // Not cloned: commands build new rows from the clones `get` hands out and never touch them again.
-    this.pending.set(key(table, row.id), { table, id: row.id, data: row as unknown as Record<string, unknown> })
+    this.pending.set(key(table, row.id), { table, id: row.id, data: row })
   }
 
   async getConfig(): Promise<DeskConfig> {
