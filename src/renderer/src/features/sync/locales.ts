@@ -172,7 +172,11 @@ export const syncMessages: Bundle = {
       body: 'Text',
       visibility: 'Visibility',
       minutes: 'Time spent',
-      note: 'Note'
+      note: 'Note',
+      from: 'Status seen',
+      to: 'New status',
+      ticketId: 'Ticket',
+      targetId: 'Linked ticket'
     },
     yes: 'Yes',
     no: 'No',
@@ -343,7 +347,11 @@ export const syncMessages: Bundle = {
       body: '内容',
       visibility: '可见范围',
       minutes: '耗时',
-      note: '备注'
+      note: '备注',
+      from: '原状态',
+      to: '新状态',
+      ticketId: '工单',
+      targetId: '关联工单'
     },
     yes: '是',
     no: '否',
