@@ -31,6 +31,8 @@ export const records = pgTable(
   (t) => [
     primaryKey({ columns: [t.tableName, t.id] }),
     index('records_change_seq_idx').on(t.changeSeq),
+    // Commands name rows by id alone (a push prefetches every id its arguments mention).
+    index('records_id_idx').on(t.id),
     index('records_parent_idx').on(t.tableName, t.parentId),
     index('records_ticket_number_idx')
       .on(sql`(${t.data}->>'number')`)

@@ -13,13 +13,14 @@ export interface ClientRow {
  * already belongs to another agent: one workstation database, one agent.
  */
 export async function claimClient(q: Queryable, clientId: string, agentId: string): Promise<ClientRow | undefined> {
-  await q.execute(
-    sql`INSERT INTO clients (client_id, agent_id) VALUES (${clientId}, ${agentId}) ON CONFLICT (client_id) DO NOTHING`
-  )
-  const [row] = await rows<{ agent_id: string; last_processed_seq: number; viewer_scope: string }>(
+  // One statement: registers a new client, or touches last_seen_at of this agent's own; returns
+  // nothing when the id belongs to someone else.
+  const [row] = await rows<{ last_processed_seq: number; viewer_scope: string }>(
     q,
-    sql`SELECT agent_id, last_processed_seq, viewer_scope FROM clients WHERE client_id = ${clientId}`
+    sql`INSERT INTO clients (client_id, agent_id) VALUES (${clientId}, ${agentId})
+        ON CONFLICT (client_id) DO UPDATE SET last_seen_at = now() WHERE clients.agent_id = excluded.agent_id
+        RETURNING last_processed_seq, viewer_scope`
   )
-  if (!row || row.agent_id !== agentId) return undefined
+  if (!row) return undefined
   return { clientId, agentId, lastProcessedSeq: Number(row.last_processed_seq), viewerScope: row.viewer_scope }
 }

@@ -123,10 +123,7 @@ export class ServerStore implements CommandStore {
         rows<{ table_name: SyncTable; id: string; data: unknown; scope: string; ever_public: boolean }>(
           this.tx,
           sql`SELECT table_name, id, data, scope, ever_public FROM records
-              WHERE id IN (${sql.join(
-                chunk.map((id) => sql`${id}`),
-                sql`, `
-              )}) AND NOT deleted`
+              WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb)) AND NOT deleted`
         )
       )
       for (const r of found) this.remember(r)
@@ -244,10 +241,7 @@ export class ServerStore implements CommandStore {
         rows<{ number: string }>(
           this.tx,
           sql`SELECT data->>'number' AS number FROM records
-              WHERE table_name = 'tickets' AND data->>'number' IN (${sql.join(
-                chunk.map((n) => sql`${n}`),
-                sql`, `
-              )})`
+              WHERE table_name = 'tickets' AND data->>'number' IN (SELECT jsonb_array_elements_text(${JSON.stringify(chunk)}::jsonb))`
         )
       )
       for (const n of chunk) this.numbersInDb.set(n, false)

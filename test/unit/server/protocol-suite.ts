@@ -911,6 +911,40 @@ export function protocolSuite(open: () => TestDatabase): void {
     })
   })
 
+  describe('shutdown', () => {
+    it('lets a push in flight commit and answer before the server closes', async () => {
+      let release!: () => void
+      const gate = new Promise<void>((r) => (release = r))
+      let entered!: () => void
+      const inside = new Promise<void>((r) => (entered = r))
+      const closing = await Harness.create(db.database, {
+        writerHooks: {
+          async beforeCommit() {
+            entered()
+            await gate
+          }
+        }
+      })
+      const id = newId()
+      const push = closing.client(agent).push([contactArgs(id, 'Last call')])
+      await inside
+      let closed = false
+      const close = closing.close().then(() => (closed = true))
+      await new Promise((r) => setTimeout(r, 100))
+      expect(closed).toBe(false)
+      release()
+      const res = await push
+      await close
+      expect(res.statusCode).toBe(200)
+      expect(res.json<PushResponse>().results).toMatchObject([{ status: 'applied' }])
+      const [row] = await rows<{ id: string }>(
+        db.database.db,
+        sql`SELECT id FROM records WHERE table_name = 'contacts' AND id = ${id}`
+      )
+      expect(row?.id).toBe(id)
+    })
+  })
+
   describe('admin', () => {
     it('lets only agent.manage holders list and manage agents', async () => {
       const res = await h.app.inject({ url: '/admin/agents', headers: { authorization: `Bearer ${lead.token}` } })

@@ -1,0 +1,1 @@
+CREATE INDEX "records_id_idx" ON "records" USING btree ("id");
