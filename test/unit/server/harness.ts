@@ -5,10 +5,11 @@ import { newId } from '@shared/ids'
 import type { Role } from '@shared/people/model'
 import {
   SYNC_SCHEMA_VERSION,
+  pullResponseSchema,
+  pushResponseSchema,
   type Change,
   type CommandResult,
-  type PullResponse,
-  type PushResponse
+  type PullResponse
 } from '@shared/sync/protocol'
 import { buildApp, type AppOptions } from '../../../src/server/app'
 import { ensureAdmin } from '../../../src/server/auth/accounts'
@@ -171,7 +172,8 @@ export class Client {
   async pushOk(cmds: Cmd[]): Promise<CommandResult[]> {
     const res = await this.push(cmds)
     if (res.statusCode !== 200) throw new Error(`push: ${res.statusCode} ${res.body}`)
-    return res.json<PushResponse>().results
+    // Every answer must satisfy the shared contract the console parses it with.
+    return pushResponseSchema.parse(res.json()).results
   }
 
   async pullRaw(query: Record<string, string | number>): Promise<LightMyRequestResponse> {
@@ -191,7 +193,7 @@ export class Client {
       schemaVersion: SYNC_SCHEMA_VERSION
     })
     if (res.statusCode !== 200) throw new Error(`pull: ${res.statusCode} ${res.body}`)
-    const body = res.json<PullResponse>()
+    const body = pullResponseSchema.parse(res.json())
     if (!body.resetRequired) this.cursor = body.cursor
     return body
   }
