@@ -88,6 +88,12 @@ export const clients = pgTable(
     lastProcessedSeq: integer('last_processed_seq').notNull().default(0),
     /** Visibility at its last bootstrap ('all' | 'public'); '' before the first pull. */
     viewerScope: text('viewer_scope').notNull().default(''),
+    /**
+     * The tombstone horizon when this client last started from cursor 0. A bootstrap that began
+     * after a compaction holds no row whose purged tombstone it missed, so its early cursors are
+     * not "behind the horizon".
+     */
+    bootstrapHorizon: bigint('bootstrap_horizon', { mode: 'number' }).notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow()
   },

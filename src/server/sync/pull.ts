@@ -30,9 +30,16 @@ export async function pull(database: DeskDatabase, viewer: ServerViewer, q: Pull
   // What this workstation may hold. A bootstrap (cursor 0) records it; a later pull under another
   // scope must start over, or it would keep rows it may no longer see (or lack ones it now may).
   const scope = viewerScope(viewer)
-  if (q.cursor === 0 || client.viewerScope === '') {
-    if (client.viewerScope !== scope)
-      await db.execute(sql`UPDATE clients SET viewer_scope = ${scope} WHERE client_id = ${q.clientId}`)
+  let bootstrapHorizon = client.bootstrapHorizon
+  if (q.cursor === 0) {
+    const [row] = await rows<{ bootstrap_horizon: string | number }>(
+      db,
+      sql`UPDATE clients SET viewer_scope = ${scope}, bootstrap_horizon = (SELECT horizon FROM sync_state WHERE id = 1)
+          WHERE client_id = ${q.clientId} RETURNING bootstrap_horizon`
+    )
+    bootstrapHorizon = Number(row.bootstrap_horizon)
+  } else if (client.viewerScope === '') {
+    await db.execute(sql`UPDATE clients SET viewer_scope = ${scope} WHERE client_id = ${q.clientId}`)
   } else if (client.viewerScope !== scope) {
     return reset('scope', client.lastProcessedSeq)
   }
@@ -48,8 +55,10 @@ export async function pull(database: DeskDatabase, viewer: ServerViewer, q: Pull
       const watermark = Number(state.last_seq)
       const horizon = Number(state.horizon)
       const lastProcessedSeq = Number(state.last_processed_seq)
-      // Older than the purged tombstones, or ahead of this server (restored from a backup).
-      if ((q.cursor > 0 && q.cursor < horizon) || q.cursor > watermark) return reset('horizon', lastProcessedSeq)
+      // Behind tombstones purged since this client's bootstrap began (it may hold rows whose
+      // deletion it can no longer learn), or ahead of this server (restored from a backup).
+      const missedPurge = q.cursor > 0 && q.cursor < horizon && bootstrapHorizon < horizon
+      if (missedPurge || q.cursor > watermark) return reset('horizon', lastProcessedSeq)
 
       const changes = await rows<ChangeRow>(
         tx,

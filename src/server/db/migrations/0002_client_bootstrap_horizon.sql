@@ -1,0 +1,1 @@
+ALTER TABLE "clients" ADD COLUMN "bootstrap_horizon" bigint DEFAULT 0 NOT NULL;
