@@ -138,7 +138,7 @@ export function serverProperty(
 
         for (const a of actions) {
           const c = clients[a.client]
-          const ticketId = tickets[a.ticket]
+          const ticketId = 'ticket' in a ? tickets[a.ticket] : ''
           if (a.type === 'create')
             queue(c, 'ticket.create', ticketArgs(ticketId, requester, { category: a.category, subcategory: '' }).args)
           else if (a.type === 'title') queue(c, 'ticket.setFields', { ticketId, fields: { title: a.title } })
