@@ -13,6 +13,7 @@ import { parseOr400, sendError } from '../http/errors'
 import { leaseNumbers } from '../sync/numbers'
 import { pull } from '../sync/pull'
 import { push } from '../sync/push'
+import { UNEXPECTED_REFUSAL } from '../sync/writer'
 import type { ServerDeps } from '../deps'
 
 /** A push may carry up to 500 commands of up to ~40 KB each (long descriptions, pasted logs). */
@@ -62,6 +63,12 @@ export function syncRoutes(app: FastifyInstance, deps: ServerDeps): void {
     const outcome = await deps.track(push(database, req.auth!.viewer, body, deps.writerHooks))
     switch (outcome.kind) {
       case 'ok':
+        for (const r of outcome.response.results)
+          if (r.status === 'rejected' && r.reason.startsWith(UNEXPECTED_REFUSAL))
+            req.log.error(
+              { seq: r.seq, commandId: r.id, reason: r.reason },
+              'a command failed unexpectedly and was refused'
+            )
         return reply.header('Cache-Control', 'no-store').send(outcome.response)
       case 'forbidden':
         return forbiddenClient(reply)

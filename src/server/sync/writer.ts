@@ -11,6 +11,9 @@ import { ServerStore, StoreFailure } from './store'
 /** How far ahead of the server's clock an agent's `occurredAt` may be (clock skew). */
 export const CLOCK_SKEW_MS = 2 * 60_000
 
+/** Prefix of the reason given when a command throws something other than a refusal (a bug). */
+export const UNEXPECTED_REFUSAL = 'the server could not apply this command'
+
 /** A refusal decided by the server around the command (permissions, time), not by the command. */
 export class Refusal extends Error {
   constructor(
@@ -198,7 +201,7 @@ export async function runCommand(
       e instanceof Refusal || e instanceof CommandError
         ? { code: e.code, reason: e.message, issues: e.issues }
         : // A bug in a command must not jam the agent's outbox: refuse it, visibly, and log it.
-          { code: 'conflict' as const, reason: `the server could not apply this command: ${String(e)}`, issues: {} }
+          { code: 'conflict' as const, reason: `${UNEXPECTED_REFUSAL}: ${String(e)}`, issues: {} }
     const target = (targets[cmd.name] ?? [])[0]
     const id = target ? argOf(args, target.arg) : undefined
     const current = target && id ? { table: target.table, id, row: await store.currentVisible(target.table, id) } : null
