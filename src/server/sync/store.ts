@@ -199,6 +199,24 @@ export class ServerStore implements CommandStore {
     return structuredClone(data)
   }
 
+  /** Active admins as this push sees them (the database, overridden by this push's writes). */
+  async activeAdmins(): Promise<Set<string>> {
+    const found = await guarded(() =>
+      rows<{ id: string }>(
+        this.tx,
+        sql`SELECT id FROM records WHERE table_name = 'agents' AND NOT deleted
+            AND data->>'role' = 'admin' AND (data->>'active')::boolean`
+      )
+    )
+    const admins = new Set(found.map((r) => r.id))
+    for (const row of [...this.dirty.values(), ...this.pending.values()])
+      if (row.table === 'agents') {
+        if (row.data.role === 'admin' && row.data.active === true) admins.add(row.id)
+        else admins.delete(row.id)
+      }
+    return admins
+  }
+
   // ---------- writes ----------
 
   async put<T extends TableName>(table: T, row: Tables[T]): Promise<void> {

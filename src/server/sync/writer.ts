@@ -191,7 +191,11 @@ export async function runCommand(
           occurredAt: 'before the record existed'
         })
     }
+    const before = cmd.name === 'agent.upsert' ? await store.activeAdmins() : null
     await def.apply(store, args, { commandId: cmd.id, actorId: viewer.agentId, occurredAt: cmd.occurredAt })
+    // Accounts are managed through the synced agents table too: never lock the desk out.
+    if (before && before.size > 0 && (await store.activeAdmins()).size === 0)
+      throw new Refusal('conflict', 'the desk needs at least one active admin', { role: 'last active admin' })
     store.commit()
     return { seq: cmd.seq, id: cmd.id, status: 'applied' }
   } catch (e) {

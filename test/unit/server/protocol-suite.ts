@@ -1073,6 +1073,27 @@ export function protocolSuite(open: () => TestDatabase): void {
       })
       expect(res.statusCode).toBe(409)
       expect(res.json()).toMatchObject({ error: 'last_admin' })
+      // Nor through a synced agent.upsert from an admin's workstation.
+      const [refused] = await h
+        .client(h.admin)
+        .pushOk([
+          {
+            name: 'agent.upsert',
+            args: {
+              id: h.admin.id,
+              name: 'Administrator',
+              email: h.admin.email,
+              role: 'admin',
+              teamId: '',
+              tier: 'L3',
+              active: false
+            }
+          }
+        ])
+      expect(refused).toMatchObject({ status: 'rejected', code: 'conflict', issues: { role: 'last active admin' } })
+      expect(
+        (await h.app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${h.admin.token}` } })).statusCode
+      ).toBe(200)
     })
   })
 }
