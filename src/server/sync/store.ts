@@ -199,6 +199,36 @@ export class ServerStore implements CommandStore {
     return structuredClone(data)
   }
 
+  /** Login emails to follow agents' synced email changes, applied with the rows. */
+  private readonly loginEmails = new Map<string, string>()
+
+  /**
+   * An agent's email is also their login: a synced change moves the login with it, unless another
+   * account already signs in with that address.
+   */
+  async followLoginEmail(agentId: string, email: string): Promise<boolean> {
+    if (!email) return true
+    const address = email.toLowerCase()
+    const taken = await guarded(() =>
+      rows<{ agent_id: string }>(
+        this.tx,
+        sql`SELECT agent_id FROM credentials WHERE email = ${address} AND agent_id <> ${agentId}`
+      )
+    )
+    if (taken.length || [...this.loginEmails].some(([id, e]) => e === address && id !== agentId)) return false
+    this.loginEmails.set(agentId, address)
+    return true
+  }
+
+  async writeLoginEmails(): Promise<void> {
+    for (const [agentId, email] of this.loginEmails)
+      await guarded(() =>
+        this.tx.execute(
+          sql`UPDATE credentials SET email = ${email}, updated_at = now() WHERE agent_id = ${agentId} AND email <> ${email}`
+        )
+      )
+  }
+
   /** Active admins as this push sees them (the database, overridden by this push's writes). */
   async activeAdmins(): Promise<Set<string>> {
     const found = await guarded(() =>

@@ -110,6 +110,7 @@ export async function write<T>(
     const { value, logged, lastProcessedSeq } = await fn(ctx)
 
     await store.releaseNumbers()
+    await store.writeLoginEmails()
     const writes = await store.pendingWrites()
     const rejected = logged.filter((l) => l.result.status === 'rejected')
     const count = writes.length + rejected.length
@@ -196,6 +197,11 @@ export async function runCommand(
     // Accounts are managed through the synced agents table too: never lock the desk out.
     if (before && before.size > 0 && (await store.activeAdmins()).size === 0)
       throw new Refusal('conflict', 'the desk needs at least one active admin', { role: 'last active admin' })
+    if (cmd.name === 'agent.upsert') {
+      const { id, email } = args as { id: string; email: string }
+      if (!(await store.followLoginEmail(id, email)))
+        throw new Refusal('conflict', `${email} is another agent's login`, { email: 'already in use' })
+    }
     store.commit()
     return { seq: cmd.seq, id: cmd.id, status: 'applied' }
   } catch (e) {

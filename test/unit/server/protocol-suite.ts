@@ -1052,6 +1052,28 @@ export function protocolSuite(open: () => TestDatabase): void {
       await expect(h.login(email, again)).rejects.toThrow(/401/)
     })
 
+    it('moves an agent’s login with a synced email change, and refuses another agent’s address', async () => {
+      const auth = { authorization: `Bearer ${h.admin.token}` }
+      const email = uniqueEmail('mover')
+      const created = await h.app.inject({
+        method: 'POST',
+        url: '/admin/agents',
+        headers: auth,
+        payload: { name: '孙丽', email, role: 'agent', teamId: deskTeam, password: 'a long enough password' }
+      })
+      const { id } = created.json<{ agent: { id: string } }>().agent
+      const upsert = (address: string) => ({
+        name: 'agent.upsert',
+        args: { id, name: '孙丽', email: address, role: 'agent', teamId: deskTeam, tier: 'L1' }
+      })
+      const moved = uniqueEmail('moved')
+      const [ok, taken] = await h.client(h.admin).pushOk([upsert(moved), upsert(agent.email)])
+      expect(ok).toMatchObject({ status: 'applied' })
+      expect(taken).toMatchObject({ status: 'rejected', code: 'conflict', issues: { email: 'already in use' } })
+      await h.login(moved, 'a long enough password')
+      await expect(h.login(email, 'a long enough password')).rejects.toThrow(/401/)
+    })
+
     it('keeps at least one active admin', async () => {
       const list = await h.app.inject({ url: '/admin/agents', headers: { authorization: `Bearer ${h.admin.token}` } })
       const admins = list
@@ -1074,22 +1096,20 @@ export function protocolSuite(open: () => TestDatabase): void {
       expect(res.statusCode).toBe(409)
       expect(res.json()).toMatchObject({ error: 'last_admin' })
       // Nor through a synced agent.upsert from an admin's workstation.
-      const [refused] = await h
-        .client(h.admin)
-        .pushOk([
-          {
-            name: 'agent.upsert',
-            args: {
-              id: h.admin.id,
-              name: 'Administrator',
-              email: h.admin.email,
-              role: 'admin',
-              teamId: '',
-              tier: 'L3',
-              active: false
-            }
+      const [refused] = await h.client(h.admin).pushOk([
+        {
+          name: 'agent.upsert',
+          args: {
+            id: h.admin.id,
+            name: 'Administrator',
+            email: h.admin.email,
+            role: 'admin',
+            teamId: '',
+            tier: 'L3',
+            active: false
           }
-        ])
+        }
+      ])
       expect(refused).toMatchObject({ status: 'rejected', code: 'conflict', issues: { role: 'last active admin' } })
       expect(
         (await h.app.inject({ url: '/auth/me', headers: { authorization: `Bearer ${h.admin.token}` } })).statusCode
