@@ -134,7 +134,11 @@ export function QueuePage(): React.JSX.Element {
           <SegmentedControl
             size="xs"
             value={ui.view}
-            onChange={(v) => setView(v as QueueViewId)}
+            onChange={(v) => {
+              setView(v as QueueViewId)
+              // Hand the keyboard back to the grid (J/K, Enter) instead of the view switcher.
+              if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
+            }}
             data={queueViews.map((v) => ({
               value: v,
               label: <span data-testid={`queue-view-${v}`}>{t(`views.${v}`)}</span>

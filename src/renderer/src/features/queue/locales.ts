@@ -3,6 +3,7 @@ import type { Bundle } from '../../app/i18n-core'
 export const queueMessages: Bundle = {
   en: {
     title: 'Queue',
+    kindShort: { incident: 'Incident', request: 'Request' },
     views: {
       mine: 'My open',
       unassigned: 'Unassigned',
@@ -91,6 +92,7 @@ export const queueMessages: Bundle = {
   },
   'zh-CN': {
     title: '工单队列',
+    kindShort: { incident: '事件', request: '服务请求' },
     views: {
       mine: '我的待办',
       unassigned: '未分配',

@@ -62,10 +62,10 @@ export function QueueGrid(props: QueueGridProps): React.JSX.Element {
   const columns = useMemo(
     () =>
       helper.columns([
-        helper.display({ id: 'select', size: 36, header: () => null, cell: () => null }),
+        helper.display({ id: 'select', size: 32, header: () => null, cell: () => null }),
         helper.accessor('number', {
           id: 'number',
-          size: 112,
+          size: 104,
           header: () => t('columns.number'),
           cell: (info) => (
             <Link href={`/tickets/${info.row.original.id}`} className={classes.number} tabIndex={-1}>
@@ -73,38 +73,38 @@ export function QueueGrid(props: QueueGridProps): React.JSX.Element {
             </Link>
           )
         }),
-        helper.accessor('kind', { id: 'kind', size: 92, header: () => t('columns.kind'), cell: (info) => t(`common:kind.${info.getValue()}`) }),
+        helper.accessor('kind', { id: 'kind', size: 84, header: () => t('columns.kind'), cell: (info) => t(`kindShort.${info.getValue()}`) }),
         helper.accessor('priority', {
           id: 'priority',
-          size: 76,
+          size: 84,
           header: () => t('columns.priority'),
           cell: (info) => <PriorityCell priority={info.getValue()} label={t(`common:priority.${info.getValue()}`)} />
         }),
         helper.accessor('status', {
           id: 'status',
-          size: 112,
+          size: 104,
           header: () => t('columns.status'),
           cell: (info) => <StatusCell status={info.getValue()} label={t(`common:status.${info.getValue()}`)} />
         }),
-        helper.accessor('title', { id: 'title', size: 320, header: () => t('columns.title'), cell: (info) => info.getValue() }),
-        helper.accessor('requesterName', { id: 'requester', size: 130, header: () => t('columns.requester'), cell: (info) => info.getValue() }),
-        helper.accessor('category', { id: 'category', size: 92, header: () => t('columns.category'), cell: (info) => t(`common:category.${info.getValue()}`) }),
+        helper.accessor('title', { id: 'title', size: 220, header: () => t('columns.title'), cell: (info) => <span title={info.getValue()}>{info.getValue()}</span> }),
+        helper.accessor('requesterName', { id: 'requester', size: 116, header: () => t('columns.requester'), cell: (info) => <span title={info.getValue()}>{info.getValue()}</span> }),
+        helper.accessor('category', { id: 'category', size: 88, header: () => t('columns.category'), cell: (info) => t(`common:category.${info.getValue()}`) }),
         helper.accessor('teamId', {
           id: 'team',
-          size: 168,
+          size: 150,
           header: () => t('columns.team'),
-          cell: (info) => (info.getValue() ? (teamNames.get(info.getValue()) ?? '—') : <Text span c="dimmed" size="sm">{t('common:none')}</Text>)
+          cell: (info) => (info.getValue() ? <span title={teamNames.get(info.getValue())}>{teamNames.get(info.getValue()) ?? '—'}</span> : <Text span c="dimmed" size="sm">{t('common:none')}</Text>)
         }),
         helper.accessor('assigneeId', {
           id: 'assignee',
-          size: 128,
+          size: 112,
           header: () => t('columns.assignee'),
           cell: (info) =>
             info.getValue() ? (agentNames.get(info.getValue()) ?? '—') : <Text span c="dimmed" size="sm">{t('common:unassigned')}</Text>
         }),
         helper.accessor('updatedAt', {
           id: 'updated',
-          size: 112,
+          size: 100,
           header: () => t('columns.updated'),
           cell: (info) => <UpdatedCell iso={info.getValue()} language={language} />
         })
@@ -201,9 +201,11 @@ export function QueueGrid(props: QueueGridProps): React.JSX.Element {
                     <span className={classes.headerLabel}>
                       <table.FlexRender header={header} />
                     </span>
-                    <span className={classes.sortMark} data-active={active || undefined}>
-                      {active ? (sort.desc ? '▼' : '▲') : '↕'}
-                    </span>
+                    {active && (
+                      <span className={classes.sortMark} aria-hidden>
+                        {sort.desc ? '▼' : '▲'}
+                      </span>
+                    )}
                   </UnstyledButton>
                   <ColumnFilter column={col} teamNames={teamNames} agentNames={agentNames} />
                 </div>

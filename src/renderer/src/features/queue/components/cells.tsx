@@ -11,7 +11,7 @@ import { priorityColor, statusColor } from '../../../app/theme'
  */
 export const PriorityCell = memo(function PriorityCell({ priority, label }: { priority: Priority; label: string }) {
   return (
-    <Badge size="sm" radius="sm" color={priorityColor[priority]} variant={priority === 'P4' ? 'light' : 'filled'} title={label} data-priority={priority}>
+    <Badge size="sm" radius="sm" color={priorityColor[priority]} variant={priority === 'P4' ? 'light' : 'filled'} title={label} data-priority={priority} miw={30}>
       {priority}
     </Badge>
   )
@@ -19,7 +19,7 @@ export const PriorityCell = memo(function PriorityCell({ priority, label }: { pr
 
 export const StatusCell = memo(function StatusCell({ status, label }: { status: TicketStatus; label: string }) {
   return (
-    <Badge size="sm" radius="sm" color={statusColor[status]} variant="light" data-status={status} styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}>
+    <Badge size="sm" radius="sm" color={statusColor[status]} variant="light" data-status={status} tt="none" fw={600} maw="100%" styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}>
       {label}
     </Badge>
   )
