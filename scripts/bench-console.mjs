@@ -8,7 +8,8 @@
  *   BENCH_SIZES=20000 npm run bench:console   # a quick run
  */
 import { createServer } from 'node:http'
-import { readFile, writeFile, mkdir } from 'node:fs/promises'
+import { readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { existsSync } from 'node:fs'
 import { extname, join, resolve } from 'node:path'
 import { build } from 'vite'
@@ -46,14 +47,15 @@ const server = createServer(async (req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r))
 const url = `http://127.0.0.1:${server.address().port}/`
 
-// A fresh off-the-record context: IndexedDB lives in memory, so the figures measure the console's
-// code and Chromium's IndexedDB engine rather than this machine's disk.
-const launched = await chromium.launch({
+// A fresh on-disk profile, like the desktop app's: an off-the-record (in-memory) IndexedDB gives up
+// ("r" errors) somewhere past 100k tickets plus a scratch copy.
+const profile = await mkdtemp(join(tmpdir(), 'desk-bench-'))
+const browser = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless: true,
+  viewport: { width: 1440, height: 900 },
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 })
-const browser = await launched.newContext({ viewport: { width: 1440, height: 900 } })
 const results = []
 const table = []
 const record = (metric, value, unit, target) => {
@@ -114,8 +116,8 @@ try {
   }
 } finally {
   await browser.close()
-  await launched.close()
   server.close()
+  await rm(profile, { recursive: true, force: true })
 }
 
 const w = [Math.max(...table.map((r) => r[0].length)), 14, 7]

@@ -76,7 +76,7 @@ export function QueueGrid(props: QueueGridProps): React.JSX.Element {
         helper.accessor('kind', { id: 'kind', size: 84, header: () => t('columns.kind'), cell: (info) => t(`kindShort.${info.getValue()}`) }),
         helper.accessor('priority', {
           id: 'priority',
-          size: 84,
+          size: 92,
           header: () => t('columns.priority'),
           cell: (info) => <PriorityCell priority={info.getValue()} label={t(`common:priority.${info.getValue()}`)} />
         }),
@@ -86,9 +86,9 @@ export function QueueGrid(props: QueueGridProps): React.JSX.Element {
           header: () => t('columns.status'),
           cell: (info) => <StatusCell status={info.getValue()} label={t(`common:status.${info.getValue()}`)} />
         }),
-        helper.accessor('title', { id: 'title', size: 220, header: () => t('columns.title'), cell: (info) => <span title={info.getValue()}>{info.getValue()}</span> }),
+        helper.accessor('title', { id: 'title', size: 200, header: () => t('columns.title'), cell: (info) => <span title={info.getValue()}>{info.getValue()}</span> }),
         helper.accessor('requesterName', { id: 'requester', size: 116, header: () => t('columns.requester'), cell: (info) => <span title={info.getValue()}>{info.getValue()}</span> }),
-        helper.accessor('category', { id: 'category', size: 88, header: () => t('columns.category'), cell: (info) => t(`common:category.${info.getValue()}`) }),
+        helper.accessor('category', { id: 'category', size: 98, header: () => t('columns.category'), cell: (info) => t(`common:category.${info.getValue()}`) }),
         helper.accessor('teamId', {
           id: 'team',
           size: 150,
@@ -104,7 +104,7 @@ export function QueueGrid(props: QueueGridProps): React.JSX.Element {
         }),
         helper.accessor('updatedAt', {
           id: 'updated',
-          size: 100,
+          size: 116,
           header: () => t('columns.updated'),
           cell: (info) => <UpdatedCell iso={info.getValue()} language={language} />
         })
