@@ -101,7 +101,7 @@ export async function planOnly(q: QueueQuery): Promise<{ ms: number; strategy: s
 export async function openTicket(index: number): Promise<{ ms: number; events: number }> {
   const db = getDb()
   const n = await db.tickets.count()
-  const id = (await db.tickets.orderBy('createdAt').offset(Math.floor((index * 7919) % n)).limit(1).primaryKeys())[0] as string
+  const id = (await db.tickets.orderBy('createdAt').offset(Math.floor((index * 7919) % n)).limit(1).primaryKeys())[0]
   const t0 = performance.now()
   const [ticket, events] = await Promise.all([
     db.tickets.get(id),

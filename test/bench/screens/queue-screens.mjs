@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global window */
 /**
  * Screenshots of the queue in en / zh-CN, light / dark, for a person to look at.
  * Builds the renderer alone (test/bench/vite.config.ts, BENCH_TARGET=renderer) and the bench page,

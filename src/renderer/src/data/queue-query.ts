@@ -137,7 +137,7 @@ export function constraintsOf(q: QueueQuery): Constraints {
   // The status set is implied by isOpen unless it narrows it; drop it then so it costs nothing.
   const statusAll = ticketStatuses.filter((s) => statusOpen[s] === isOpen)
   if (sets.status && sets.status.size === statusAll.length) delete sets.status
-  for (const field of setFields) if (sets[field] && sets[field]!.size === 0) empty = true
+  for (const field of setFields) if (sets[field] && sets[field].size === 0) empty = true
   const parsed = parseQuery(q.search)
   const search = parsed.all.length || parsed.prefix ? parsed : null
   return {
@@ -364,11 +364,11 @@ interface Source {
 async function keysUpTo(db: DeskDb, index: string, ranges: [unknown, unknown][], cap: number): Promise<string[] | null> {
   const out: string[] = []
   for (const [l, u] of ranges) {
-    const keys = (await db.tickets
+    const keys: string[] = await db.tickets
       .where(index)
       .between(l, u, true, true)
       .limit(cap + 1 - out.length)
-      .primaryKeys()) as string[]
+      .primaryKeys()
     for (const k of keys) out.push(k)
     if (out.length > cap) return null
   }
@@ -505,7 +505,7 @@ class WalkReader implements QueueReader {
       const limit = this.chunk
       if (this.ids) {
         // With a candidate id set, read keys first and fetch only the rows that can match.
-        const pks = (await coll.limit(limit).primaryKeys()) as string[]
+        const pks: string[] = await coll.limit(limit).primaryKeys()
         const wanted = pks.filter((k) => !this.seen.has(k) && this.ids!.has(k) && !this.skip.has(k))
         const last = pks.length === limit ? pks[pks.length - 1] : null
         const fetch = last && !wanted.includes(last) ? [...wanted, last] : wanted
@@ -606,7 +606,7 @@ class WalkReader implements QueueReader {
   }
 
   private async countTerm(term: string): Promise<number> {
-    const ids = (await this.db.tickets.where('terms').equals(term).primaryKeys()) as string[]
+    const ids: string[] = await this.db.tickets.where('terms').equals(term).primaryKeys()
     let n = 0
     for (let i = 0; i < ids.length; i += 1_000) {
       this.checkCancelled()
@@ -653,7 +653,7 @@ const emptyReader = (info: PlanInfo, pinned: Ticket[]): QueueReader => new Mater
 export async function planQueue(db: DeskDb, q: QueueQuery, ranks: QueueRanks, tuning: QueueTuning = defaultTuning): Promise<QueueReader> {
   const started = performance.now()
   const c = constraintsOf(q)
-  const pinned = c.numbers.length ? ((await db.tickets.where('number').anyOf(c.numbers).toArray()) as Ticket[]) : []
+  const pinned = c.numbers.length ? await db.tickets.where('number').anyOf(c.numbers).toArray() : []
   const skip = new Set(pinned.map((t) => t.id))
   const info = (strategy: PlanInfo['strategy'], indexes: string[], candidates: number | null): PlanInfo => ({
     strategy,

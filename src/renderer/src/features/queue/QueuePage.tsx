@@ -6,7 +6,7 @@ import { useLocation } from 'wouter'
 import { useShallow } from 'zustand/react/shallow'
 import type { Ticket } from '@shared/ticket/model'
 import { getDb } from '../../data/database'
-import { queueViews, ranksFrom, type QueueQuery, type QueueViewId } from '../../data/queue-query'
+import { queueViews, ranksFrom, type QueueQuery } from '../../data/queue-query'
 import { useAgents, useMe, useTeams } from '../../data/reference'
 import { BulkBar } from './components/BulkBar'
 import { QueueGrid } from './components/QueueGrid'
@@ -49,8 +49,9 @@ export function QueuePage(): React.JSX.Element {
   const { rows } = result
 
   // Counts how often a new query's first page reached the screen (the bench waits on it).
-  const seq = useRef({ key: '', n: 0 })
-  if (!result.loading && result.key !== seq.current.key) seq.current = { key: result.key, n: seq.current.n + 1 }
+  // (React's "adjust state when a prop changes" pattern: set during render, no effect.)
+  const [seq, setSeq] = useState({ key: '', n: 0 })
+  if (!result.loading && result.key !== seq.key) setSeq({ key: result.key, n: seq.n + 1 })
 
   const [visible, setVisible] = useState<[number, number]>([0, 0])
   const onVisibleRange = useCallback((a: number, b: number) => setVisible([a, b]), [])
@@ -135,7 +136,7 @@ export function QueuePage(): React.JSX.Element {
             size="xs"
             value={ui.view}
             onChange={(v) => {
-              setView(v as QueueViewId)
+              setView(v)
               // Hand the keyboard back to the grid (J/K, Enter) instead of the view switcher.
               if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
             }}
@@ -191,7 +192,7 @@ export function QueuePage(): React.JSX.Element {
         loading={result.loading}
         hasMore={result.hasMore}
         queryKey={result.key}
-        renderSeq={seq.current.n}
+        renderSeq={seq.n}
         teamNames={teamNames}
         agentNames={agentNames}
         onLoadMore={result.loadMore}
