@@ -1,3 +1,4 @@
+import { defaultTeams } from '../people/default-teams'
 import type { RoutingRule } from '../config/model'
 import { computePriority, defaultPriorityMatrix } from '../config/model'
 import { contactKeys, type Agent, type Contact, type Role, type Service, type Team } from '../people/model'
@@ -84,10 +85,30 @@ function referenceId(key: string): string {
 }
 
 const emailLocal: Record<string, string> = {
-  王芳: 'wang.fang', 李娜: 'li.na', 张伟: 'zhang.wei', 刘洋: 'liu.yang', 陈静: 'chen.jing', 杨帆: 'yang.fan',
-  赵磊: 'zhao.lei', 黄婷: 'huang.ting', 周杰: 'zhou.jie', 吴敏: 'wu.min', 徐强: 'xu.qiang', 孙丽: 'sun.li',
-  马超: 'ma.chao', 朱琳: 'zhu.lin', 胡斌: 'hu.bin', 郭晨: 'guo.chen', 何静: 'he.jing', 高峰: 'gao.feng',
-  林涛: 'lin.tao', 罗勇: 'luo.yong', 梁晓东: 'liang.xiaodong', 宋雪: 'song.xue', 郑凯: 'zheng.kai', 谢明: 'xie.ming'
+  王芳: 'wang.fang',
+  李娜: 'li.na',
+  张伟: 'zhang.wei',
+  刘洋: 'liu.yang',
+  陈静: 'chen.jing',
+  杨帆: 'yang.fan',
+  赵磊: 'zhao.lei',
+  黄婷: 'huang.ting',
+  周杰: 'zhou.jie',
+  吴敏: 'wu.min',
+  徐强: 'xu.qiang',
+  孙丽: 'sun.li',
+  马超: 'ma.chao',
+  朱琳: 'zhu.lin',
+  胡斌: 'hu.bin',
+  郭晨: 'guo.chen',
+  何静: 'he.jing',
+  高峰: 'gao.feng',
+  林涛: 'lin.tao',
+  罗勇: 'luo.yong',
+  梁晓东: 'liang.xiaodong',
+  宋雪: 'song.xue',
+  郑凯: 'zheng.kai',
+  谢明: 'xie.ming'
 }
 
 function agentEmail(name: string): string {
@@ -97,7 +118,12 @@ function agentEmail(name: string): string {
 
 /** The desk the demo runs: six teams (L1/L2 desk and four specialist teams), their agents, services and routing. */
 export function demoReference(): DemoReference {
-  const teams: DemoTeam[] = teamSeeds.map((t) => ({ id: referenceId(`team:${t.key}`), key: t.key, name: t.name, kind: t.kind, tier: t.tier }))
+  // The demo desk is the standard desk: same team ids and names as first-run set-up, so loading
+  // demo data fills the teams the agent already has instead of adding six look-alikes.
+  const teams: DemoTeam[] = teamSeeds.map((t) => {
+    const base = defaultTeams.find((d) => d.key === t.base)!
+    return { id: base.id, key: t.key, name: base.name, kind: base.kind, tier: t.tier }
+  })
   const teamByKey = new Map(teams.map((t) => [t.key, t]))
   const agents: DemoAgent[] = []
   for (const team of teams) {
@@ -123,10 +149,22 @@ export function demoReference(): DemoReference {
   const l1 = teamByKey.get('sd-l1')!.id
   const routingRules: RoutingRule[] = [
     { id: 'demo-security', category: 'security', subcategory: '', teamId: teamByKey.get('sec')!.id, assigneeId: '' },
-    { id: 'demo-firewall', category: 'network', subcategory: 'firewall', teamId: teamByKey.get('net')!.id, assigneeId: '' },
+    {
+      id: 'demo-firewall',
+      category: 'network',
+      subcategory: 'firewall',
+      teamId: teamByKey.get('net')!.id,
+      assigneeId: ''
+    },
     { id: 'demo-dns', category: 'network', subcategory: 'dns', teamId: teamByKey.get('net')!.id, assigneeId: '' },
     { id: 'demo-erp', category: 'software', subcategory: 'erp', teamId: teamByKey.get('app')!.id, assigneeId: '' },
-    { id: 'demo-access', category: 'account', subcategory: 'access_request', teamId: teamByKey.get('sd-l2')!.id, assigneeId: '' },
+    {
+      id: 'demo-access',
+      category: 'account',
+      subcategory: 'access_request',
+      teamId: teamByKey.get('sd-l2')!.id,
+      assigneeId: ''
+    },
     { id: 'demo-hardware', category: 'hardware', subcategory: '', teamId: l1, assigneeId: '' },
     { id: 'demo-software', category: 'software', subcategory: '', teamId: l1, assigneeId: '' },
     { id: 'demo-network', category: 'network', subcategory: '', teamId: l1, assigneeId: '' },
@@ -236,7 +274,8 @@ export class DemoTicketGenerator {
       this.servicesByCategory.set(s.category, list)
     }
     const reference = demoReference()
-    for (const s of reference.services) if (opts.people.services.some((p) => p.id === s.id)) this.serviceByKey.set(s.key, s.id)
+    for (const s of reference.services)
+      if (opts.people.services.some((p) => p.id === s.id)) this.serviceByKey.set(s.key, s.id)
     // One requester for roughly every 25 calls, as in a mid-size company; some call often.
     const contactCount = Math.max(50, Math.min(20_000, Math.round(opts.count / 25)))
     this.contacts = []
@@ -290,7 +329,13 @@ export class DemoTicketGenerator {
     const department = lang === 'zh' ? rng.pick(departmentsZh) : rng.pick(departmentsEn)
     const at = new Date(this.start - rng.int(1, 400) * day).toISOString()
     const fields = { name, phone, email, department, vip: rng.chance(0.04) }
-    return { id: demoUuid(rng, this.start - 400 * day + i), ...fields, keys: contactKeys(fields), createdAt: at, updatedAt: at }
+    return {
+      id: demoUuid(rng, this.start - 400 * day + i),
+      ...fields,
+      keys: contactKeys(fields),
+      createdAt: at,
+      updatedAt: at
+    }
   }
 
   private pickContact(): number {
@@ -358,7 +403,8 @@ export class DemoTicketGenerator {
             '\nRestarting did not help.'
           ])
     const description = fillSlots(tpl.description, pick, ext) + extra
-    const shift = (l: Level): Level => (rng.chance(0.2) ? (Math.min(3, Math.max(1, l + (rng.chance(0.5) ? 1 : -1))) as Level) : l)
+    const shift = (l: Level): Level =>
+      rng.chance(0.2) ? (Math.min(3, Math.max(1, l + (rng.chance(0.5) ? 1 : -1))) as Level) : l
     const impact = shift(tpl.impact)
     let urgency = shift(tpl.urgency)
     if (contact.vip && urgency > 1) urgency = (urgency - 1) as Level
@@ -366,7 +412,11 @@ export class DemoTicketGenerator {
     let priorityOverride: Ticket['priorityOverride'] = null
     if (rng.chance(0.01) && priority !== 'P1') {
       priority = priority === 'P2' ? 'P1' : priority === 'P3' ? 'P2' : 'P3'
-      priorityOverride = { priority, reason: lang === 'zh' ? '影响关键业务，经值班经理确认升级' : 'Business-critical deadline, confirmed by duty manager' }
+      priorityOverride = {
+        priority,
+        reason:
+          lang === 'zh' ? '影响关键业务，经值班经理确认升级' : 'Business-critical deadline, confirmed by duty manager'
+      }
     }
     const channel: Channel = rng.weighted([
       ['phone', 35],
@@ -381,7 +431,9 @@ export class DemoTicketGenerator {
     const logger = this.deskAgents.length ? rng.pick(this.deskAgents) : ''
 
     // Who ends up with it: the desk fixes most calls, the rest go to the specialist team.
-    const specialist = rng.chance(tpl.category === 'security' ? 0.85 : tpl.subcategory === 'password_reset' ? 0.05 : 0.35)
+    const specialist = rng.chance(
+      tpl.category === 'security' ? 0.85 : tpl.subcategory === 'password_reset' ? 0.05 : 0.35
+    )
     const teamId = specialist ? this.teamForCategory[tpl.category] || this.deskTeamId : this.deskTeamId
     const tier: Tier = this.tierByTeam.get(teamId) ?? 'L1'
     const assigneeId = this.agentOf(teamId)
@@ -429,12 +481,26 @@ export class DemoTicketGenerator {
     const resolvedStep = [...live].reverse().find((s) => s.status === 'resolved')
     const respondStep = live.find((s) => s.status === 'in_progress' || s.status === 'resolved')
     const closedStep = live.find((s) => s.status === 'closed' || s.status === 'cancelled')
-    const resolutionCode: ResolutionCode | null = resolvedStep ? (kind === 'request' ? 'request_fulfilled' : rng.pick(['fixed', 'fixed', 'workaround', 'user_instructed', 'config_change', 'hardware_replaced', 'no_fault_found'] as const)) : null
+    const resolutionCode: ResolutionCode | null = resolvedStep
+      ? kind === 'request'
+        ? 'request_fulfilled'
+        : rng.pick([
+            'fixed',
+            'fixed',
+            'workaround',
+            'user_instructed',
+            'config_change',
+            'hardware_replaced',
+            'no_fault_found'
+          ] as const)
+      : null
     const iso = (ms: number): string => new Date(ms).toISOString()
     const ticketAssignee = hasAssignee ? assigneeId : ''
     const ticketTeam = hasAssignee || rng.chance(0.6) ? teamId : ''
     const serviceKey = serviceForSubcategory[tpl.subcategory] ?? ''
-    const serviceId = this.serviceByKey.get(serviceKey) ?? (rng.chance(0.7) ? (this.pickFrom(this.servicesByCategory.get(tpl.category)) ?? '') : '')
+    const serviceId =
+      this.serviceByKey.get(serviceKey) ??
+      (rng.chance(0.7) ? (this.pickFrom(this.servicesByCategory.get(tpl.category)) ?? '') : '')
     const ticket: Ticket = {
       id,
       number,
@@ -484,7 +550,17 @@ export class DemoTicketGenerator {
     const first = steps[0].at
     const createdId = demoUuid(rng, first)
     const createdAt = ticket.createdAt
-    out.push({ id: createdId, ticketId: tid, actorId: logger, occurredAt: createdAt, commandId: createdId, createdAt, updatedAt: createdAt, type: 'created', number: ticket.number })
+    out.push({
+      id: createdId,
+      ticketId: tid,
+      actorId: logger,
+      occurredAt: createdAt,
+      commandId: createdId,
+      createdAt,
+      updatedAt: createdAt,
+      type: 'created',
+      number: ticket.number
+    })
     let prev: TicketStatus = 'new'
     const actor = ticket.assigneeId || logger
     // The timeline keeps the moves an agent looks for (assignment, resolution, closure, the state
@@ -493,7 +569,20 @@ export class DemoTicketGenerator {
     if (assigned && ticket.assigneeId) {
       const id = demoUuid(rng, assigned.at)
       const at = new Date(assigned.at).toISOString()
-      out.push({ id, ticketId: tid, actorId: logger, occurredAt: at, commandId: id, createdAt: at, updatedAt: at, type: 'assignment', fromTeamId: '', toTeamId: ticket.teamId, fromAssigneeId: '', toAssigneeId: ticket.assigneeId })
+      out.push({
+        id,
+        ticketId: tid,
+        actorId: logger,
+        occurredAt: at,
+        commandId: id,
+        createdAt: at,
+        updatedAt: at,
+        type: 'assignment',
+        fromTeamId: '',
+        toTeamId: ticket.teamId,
+        fromAssigneeId: '',
+        toAssigneeId: ticket.assigneeId
+      })
       if (assigned.status === 'assigned') prev = 'assigned'
     }
     const last = steps[steps.length - 1]

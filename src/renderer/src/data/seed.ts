@@ -1,38 +1,11 @@
 import { defaultDeskConfig, type DeskConfig, type RoutingRule } from '@shared/config/model'
-import type { teamKinds } from '@shared/people/model'
+import { defaultTeams, type DefaultTeam, type DefaultTeamKey } from '@shared/people/default-teams'
 import type { Category } from '@shared/ticket/model'
 import { metaKeys } from './command-store'
 import { runCommand } from './commands'
 import type { DeskDb } from './db'
 
-type TeamKind = (typeof teamKinds)[number]
-
-export type DefaultTeamKey = 'serviceDeskL1' | 'serviceDeskL2' | 'technical' | 'application' | 'network' | 'security'
-
-export interface DefaultTeam {
-  key: DefaultTeamKey
-  /**
-   * Well-known ids: every workstation seeds the same records, so two agents setting up offline
-   * converge on one "Network support" team on the desk server instead of two.
-   */
-  id: string
-  /**
-   * Names are stored bilingual. A team name is desk data shared by English- and Chinese-speaking
-   * agents (and by every screen, export and the server), so one stored string must read well to
-   * both; a translation lookup would break as soon as someone renames the team.
-   */
-  name: string
-  kind: TeamKind
-}
-
-export const defaultTeams: readonly DefaultTeam[] = [
-  { key: 'serviceDeskL1', id: 'de5c0000-0000-7000-8000-0000000000a1', name: 'Service desk L1 · 服务台一线', kind: 'service_desk' },
-  { key: 'serviceDeskL2', id: 'de5c0000-0000-7000-8000-0000000000a2', name: 'Service desk L2 · 服务台二线', kind: 'service_desk' },
-  { key: 'technical', id: 'de5c0000-0000-7000-8000-0000000000a3', name: 'Technical support · 技术支持', kind: 'technical' },
-  { key: 'application', id: 'de5c0000-0000-7000-8000-0000000000a4', name: 'Application support · 应用支持', kind: 'application' },
-  { key: 'network', id: 'de5c0000-0000-7000-8000-0000000000a5', name: 'Network support · 网络支持', kind: 'network' },
-  { key: 'security', id: 'de5c0000-0000-7000-8000-0000000000a6', name: 'Security · 安全', kind: 'security' }
-]
+export { defaultTeams, type DefaultTeam, type DefaultTeamKey } from '@shared/people/default-teams'
 
 interface DefaultService {
   id: string
@@ -43,15 +16,69 @@ interface DefaultService {
 }
 
 export const defaultServices: readonly DefaultService[] = [
-  { id: 'de5c0000-0000-7000-8000-0000000000b1', name: 'Email · 电子邮件', type: 'service', category: 'software', owner: 'application' },
-  { id: 'de5c0000-0000-7000-8000-0000000000b2', name: 'VPN · 远程接入', type: 'service', category: 'network', owner: 'network' },
-  { id: 'de5c0000-0000-7000-8000-0000000000b3', name: 'ERP · 企业资源计划', type: 'service', category: 'software', owner: 'application' },
-  { id: 'de5c0000-0000-7000-8000-0000000000b4', name: 'Wi-Fi · 无线网络', type: 'service', category: 'network', owner: 'network' },
-  { id: 'de5c0000-0000-7000-8000-0000000000b5', name: 'Directory accounts · 域账户', type: 'service', category: 'account', owner: 'serviceDeskL1' },
-  { id: 'de5c0000-0000-7000-8000-0000000000b6', name: 'Endpoint protection · 终端防护', type: 'service', category: 'security', owner: 'security' },
-  { id: 'de5c0000-0000-7000-8000-0000000000c1', name: 'Printers · 打印机', type: 'ci', category: 'hardware', owner: 'technical' },
-  { id: 'de5c0000-0000-7000-8000-0000000000c2', name: 'Laptops · 笔记本电脑', type: 'ci', category: 'hardware', owner: 'technical' },
-  { id: 'de5c0000-0000-7000-8000-0000000000c3', name: 'Desktops · 台式机', type: 'ci', category: 'hardware', owner: 'technical' }
+  {
+    id: 'de5c0000-0000-7000-8000-0000000000b1',
+    name: 'Email · 电子邮件',
+    type: 'service',
+    category: 'software',
+    owner: 'application'
+  },
+  {
+    id: 'de5c0000-0000-7000-8000-0000000000b2',
+    name: 'VPN · 远程接入',
+    type: 'service',
+    category: 'network',
+    owner: 'network'
+  },
+  {
+    id: 'de5c0000-0000-7000-8000-0000000000b3',
+    name: 'ERP · 企业资源计划',
+    type: 'service',
+    category: 'software',
+    owner: 'application'
+  },
+  {
+    id: 'de5c0000-0000-7000-8000-0000000000b4',
+    name: 'Wi-Fi · 无线网络',
+    type: 'service',
+    category: 'network',
+    owner: 'network'
+  },
+  {
+    id: 'de5c0000-0000-7000-8000-0000000000b5',
+    name: 'Directory accounts · 域账户',
+    type: 'service',
+    category: 'account',
+    owner: 'serviceDeskL1'
+  },
+  {
+    id: 'de5c0000-0000-7000-8000-0000000000b6',
+    name: 'Endpoint protection · 终端防护',
+    type: 'service',
+    category: 'security',
+    owner: 'security'
+  },
+  {
+    id: 'de5c0000-0000-7000-8000-0000000000c1',
+    name: 'Printers · 打印机',
+    type: 'ci',
+    category: 'hardware',
+    owner: 'technical'
+  },
+  {
+    id: 'de5c0000-0000-7000-8000-0000000000c2',
+    name: 'Laptops · 笔记本电脑',
+    type: 'ci',
+    category: 'hardware',
+    owner: 'technical'
+  },
+  {
+    id: 'de5c0000-0000-7000-8000-0000000000c3',
+    name: 'Desktops · 台式机',
+    type: 'ci',
+    category: 'hardware',
+    owner: 'technical'
+  }
 ]
 
 /** More specific rules first: routeTicket takes the first match. */
@@ -87,7 +114,13 @@ export async function seedDefaults(db: DeskDb, actorId: string): Promise<SeedRes
       teamIds[team.key] = match.id
       continue
     }
-    await runCommand(db, 'team.upsert', 1, { id: team.id, name: team.name, kind: team.kind, leadId: '', active: true }, { actorId })
+    await runCommand(
+      db,
+      'team.upsert',
+      1,
+      { id: team.id, name: team.name, kind: team.kind, leadId: '', active: true },
+      { actorId }
+    )
     teamIds[team.key] = team.id
     created.teams++
   }
@@ -116,7 +149,9 @@ export async function seedDefaults(db: DeskDb, actorId: string): Promise<SeedRes
   const config: DeskConfig = { ...defaultDeskConfig, ...(stored ?? {}) }
   if (!config.routingRules.length) {
     // A desk that removed a default subcategory simply does not get the rule that names it.
-    const usable = defaultRules.filter((r) => !r.subcategory || config.categoryTree[r.category]?.includes(r.subcategory))
+    const usable = defaultRules.filter(
+      (r) => !r.subcategory || config.categoryTree[r.category]?.includes(r.subcategory)
+    )
     const value: RoutingRule[] = usable.map((r) => ({
       id: r.id,
       category: r.category,
