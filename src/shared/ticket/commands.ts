@@ -94,6 +94,38 @@ function withStatus(ticket: Ticket, to: TicketStatus, at: string): Ticket {
   }
 }
 
+/**
+ * Assignment drives new ⇄ assigned (ticket.assign, ticket.escalate); later statuses belong to the
+ * agent working the ticket.
+ */
+function followAssignment(
+  before: Ticket,
+  updated: Ticket,
+  ctx: CommandContext,
+  nextId: () => string,
+  note: string
+): { ticket: Ticket; event: TicketEvent | null } {
+  const to: TicketStatus | null =
+    before.status === 'new' && updated.assigneeId
+      ? 'assigned'
+      : before.status === 'assigned' && !updated.assigneeId
+        ? 'new'
+        : null
+  if (!to) return { ticket: updated, event: null }
+  return {
+    ticket: withStatus(updated, to, ctx.occurredAt),
+    event: {
+      ...eventBase(before, ctx, nextId()),
+      type: 'status',
+      from: before.status,
+      to,
+      pendingReason: null,
+      resolutionCode: null,
+      note
+    }
+  }
+}
+
 async function save(store: CommandStore, ticket: Ticket, events: TicketEvent[]): Promise<void> {
   await store.put('tickets', ticket)
   for (const e of events) await store.put('ticketEvents', e)
@@ -131,7 +163,8 @@ export const ticketCreate = defineCommand({
   version: 1,
   args: ticketCreateArgs,
   async apply(store, a, ctx) {
-    if (await store.get('tickets', a.id)) throw new CommandError('conflict', `ticket ${a.id} already exists`, { id: 'exists' })
+    if (await store.get('tickets', a.id))
+      throw new CommandError('conflict', `ticket ${a.id} already exists`, { id: 'exists' })
     await checkRefs(store, a)
     const config = await store.getConfig()
     checkSubcategory(config, a.category, a.subcategory)
@@ -219,10 +252,23 @@ export const ticketSetFields = defineCommand({
     checkSubcategory(config, next.category, next.subcategory)
     if (f.requesterId !== undefined) next.requesterName = (await store.get('contacts', f.requesterId))!.name
     next.priority = next.priorityOverride?.priority ?? computePriority(config.priorityMatrix, next.impact, next.urgency)
-    const fields = ['title', 'description', 'channel', 'requesterId', 'category', 'subcategory', 'serviceId', 'impact', 'urgency', 'priorityOverride', 'priority'] as const
+    const fields = [
+      'title',
+      'description',
+      'channel',
+      'requesterId',
+      'category',
+      'subcategory',
+      'serviceId',
+      'impact',
+      'urgency',
+      'priorityOverride',
+      'priority'
+    ] as const
     const changes: FieldChange[] = []
     for (const k of fields)
-      if (JSON.stringify(ticket[k]) !== JSON.stringify(next[k])) changes.push({ field: k, from: ticket[k], to: next[k] })
+      if (JSON.stringify(ticket[k]) !== JSON.stringify(next[k]))
+        changes.push({ field: k, from: ticket[k], to: next[k] })
     if (!changes.length) return
     if (f.title !== undefined || f.description !== undefined) next.terms = ticketTerms(next.title, next.description)
     next.updatedAt = ctx.occurredAt
@@ -308,23 +354,10 @@ export const ticketAssign = defineCommand({
         toAssigneeId: a.assigneeId
       }
     ]
-    let updated: Ticket = { ...ticket, teamId: a.teamId, assigneeId: a.assigneeId, updatedAt: ctx.occurredAt }
+    const updated: Ticket = { ...ticket, teamId: a.teamId, assigneeId: a.assigneeId, updatedAt: ctx.occurredAt }
     // Assignment drives new ⇄ assigned; later statuses belong to the agent working the ticket.
-    const to: TicketStatus | null =
-      ticket.status === 'new' && a.assigneeId ? 'assigned' : ticket.status === 'assigned' && !a.assigneeId ? 'new' : null
-    if (to) {
-      updated = withStatus(updated, to, ctx.occurredAt)
-      events.push({
-        ...eventBase(ticket, ctx, next()),
-        type: 'status',
-        from: ticket.status,
-        to,
-        pendingReason: null,
-        resolutionCode: null,
-        note: ''
-      })
-    }
-    await save(store, updated, events)
+    const follow = followAssignment(ticket, updated, ctx, next, '')
+    await save(store, follow.ticket, follow.event ? [...events, follow.event] : events)
   }
 })
 
@@ -359,7 +392,13 @@ export const ticketEscalate = defineCommand({
     if (toTier === ticket.tier && toTeamId === ticket.teamId)
       throw validationError('nothing to escalate', { toTier: 'same tier and team' })
     const next = eventIds(ctx)
-    let updated: Ticket = { ...ticket, tier: toTier, teamId: toTeamId, assigneeId: a.assigneeId, updatedAt: ctx.occurredAt }
+    const updated: Ticket = {
+      ...ticket,
+      tier: toTier,
+      teamId: toTeamId,
+      assigneeId: a.assigneeId,
+      updatedAt: ctx.occurredAt
+    }
     const events: TicketEvent[] = [
       {
         ...eventBase(ticket, ctx, next()),
@@ -371,21 +410,8 @@ export const ticketEscalate = defineCommand({
         reason: a.reason
       }
     ]
-    const to: TicketStatus | null =
-      ticket.status === 'assigned' && !a.assigneeId ? 'new' : ticket.status === 'new' && a.assigneeId ? 'assigned' : null
-    if (to) {
-      updated = withStatus(updated, to, ctx.occurredAt)
-      events.push({
-        ...eventBase(ticket, ctx, next()),
-        type: 'status',
-        from: ticket.status,
-        to,
-        pendingReason: null,
-        resolutionCode: null,
-        note: a.reason
-      })
-    }
-    await save(store, updated, events)
+    const follow = followAssignment(ticket, updated, ctx, next, a.reason)
+    await save(store, follow.ticket, follow.event ? [...events, follow.event] : events)
   }
 })
 
@@ -404,7 +430,8 @@ export const commentAdd = defineCommand({
   args: commentAddArgs,
   async apply(store, a, ctx) {
     const ticket = await loadTicket(store, a.ticketId)
-    if (await store.get('ticketEvents', a.id)) throw new CommandError('conflict', `event ${a.id} already exists`, { id: 'exists' })
+    if (await store.get('ticketEvents', a.id))
+      throw new CommandError('conflict', `event ${a.id} already exists`, { id: 'exists' })
     const updated: Ticket = {
       ...ticket,
       updatedAt: ctx.occurredAt,
@@ -419,7 +446,11 @@ export const commentAdd = defineCommand({
 export const worklogAddArgs = z.object({
   id: idSchema,
   ticketId: idSchema,
-  minutes: z.number().int('whole minutes').min(1, 'at least 1 minute').max(24 * 60, 'at most 24 hours'),
+  minutes: z
+    .number()
+    .int('whole minutes')
+    .min(1, 'at least 1 minute')
+    .max(24 * 60, 'at most 24 hours'),
   note: z.string().trim().max(2_000).default('')
 })
 
@@ -429,7 +460,8 @@ export const worklogAdd = defineCommand({
   args: worklogAddArgs,
   async apply(store, a, ctx) {
     const ticket = await loadTicket(store, a.ticketId)
-    if (await store.get('ticketEvents', a.id)) throw new CommandError('conflict', `event ${a.id} already exists`, { id: 'exists' })
+    if (await store.get('ticketEvents', a.id))
+      throw new CommandError('conflict', `event ${a.id} already exists`, { id: 'exists' })
     await save(store, { ...ticket, updatedAt: ctx.occurredAt }, [
       { ...eventBase(ticket, ctx, a.id), type: 'worklog', minutes: a.minutes, note: a.note }
     ])
@@ -468,12 +500,32 @@ export const ticketLink = defineCommand({
       throw validationError('one parent only', { type: 'this ticket already has a parent' })
     const next = eventIds(ctx)
     const back = inverse[a.type]
-    await save(store, { ...ticket, links: [...ticket.links, { type: a.type, ticketId: target.id }], updatedAt: ctx.occurredAt }, [
-      { ...eventBase(ticket, ctx, next()), type: 'link', linkType: a.type, targetId: target.id, targetNumber: target.number }
-    ])
-    await save(store, { ...target, links: [...target.links, { type: back, ticketId: ticket.id }], updatedAt: ctx.occurredAt }, [
-      { ...eventBase(target, ctx, next()), type: 'link', linkType: back, targetId: ticket.id, targetNumber: ticket.number }
-    ])
+    await save(
+      store,
+      { ...ticket, links: [...ticket.links, { type: a.type, ticketId: target.id }], updatedAt: ctx.occurredAt },
+      [
+        {
+          ...eventBase(ticket, ctx, next()),
+          type: 'link',
+          linkType: a.type,
+          targetId: target.id,
+          targetNumber: target.number
+        }
+      ]
+    )
+    await save(
+      store,
+      { ...target, links: [...target.links, { type: back, ticketId: ticket.id }], updatedAt: ctx.occurredAt },
+      [
+        {
+          ...eventBase(target, ctx, next()),
+          type: 'link',
+          linkType: back,
+          targetId: ticket.id,
+          targetNumber: ticket.number
+        }
+      ]
+    )
   }
 })
 
